@@ -238,21 +238,21 @@ type BinOp uint8
 
 // Binary operators.
 const (
-	OpAdd BinOp = iota // +
-	OpSub              // -
-	OpMul              // *
-	OpDiv              // /
-	OpMod              // %
-	OpPow              // ^
-	OpConcat           // ..
-	OpNe               // ~=
-	OpEq               // ==
-	OpLt               // <
-	OpLe               // <=
-	OpGt               // >
-	OpGe               // >=
-	OpAnd              // and
-	OpOr               // or
+	OpAdd    BinOp = iota // +
+	OpSub                 // -
+	OpMul                 // *
+	OpDiv                 // /
+	OpMod                 // %
+	OpPow                 // ^
+	OpConcat              // ..
+	OpNe                  // ~=
+	OpEq                  // ==
+	OpLt                  // <
+	OpLe                  // <=
+	OpGt                  // >
+	OpGe                  // >=
+	OpAnd                 // and
+	OpOr                  // or
 )
 
 var binOpNames = [...]string{"+", "-", "*", "/", "%", "^", "..", "~=", "==", "<", "<=", ">", ">=", "and", "or"}
