@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"net"
 	"os/exec"
 	"strings"
 	"testing"
@@ -44,5 +45,19 @@ func TestOraclesAnswer(t *testing.T) {
 	out, err = exec.Command(redis, "--version").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "v=7.0.") {
 		t.Fatalf("%s --version = %q, %v; want Redis 7.0.x", redis, out, err)
+	}
+}
+
+// TestStartRedis checks that StartRedis brings up a server that answers, and that stop ends it.
+func TestStartRedis(t *testing.T) {
+	addr, stop := StartRedis(t)
+	if err := waitPing(addr, nil); err != nil {
+		t.Fatalf("started server does not answer: %v", err)
+	}
+	stop()
+	stop() // idempotent
+	if conn, err := net.Dial("tcp", addr); err == nil {
+		conn.Close()
+		t.Fatalf("server at %s still accepts connections after stop", addr)
 	}
 }
