@@ -1,0 +1,100 @@
+package lexer
+
+// Token is a lexical token kind, numbered as in PUC Lua 5.1: a single-character token is its
+// byte value (0-255) and the reserved words and multi-character tokens start at FirstReserved.
+type Token int
+
+// FirstReserved is the value of the first reserved token (And), as in llex.h.
+const FirstReserved Token = 257
+
+// Reserved words and multi-character tokens, in llex.h's order.
+const (
+	And Token = FirstReserved + iota
+	Break
+	Do
+	Else
+	Elseif
+	End
+	False
+	For
+	Function
+	If
+	In
+	Local
+	Nil
+	Not
+	Or
+	Repeat
+	Return
+	Then
+	True
+	Until
+	While
+	Concat // ..
+	Dots   // ...
+	Eq     // ==
+	Ge     // >=
+	Le     // <=
+	Ne     // ~=
+	Number // a numeral
+	Name   // an identifier
+	String // a string literal
+	EOS    // end of the source
+)
+
+// tokenNames holds luaX_tokens: the text of each reserved token as PUC prints it in messages.
+var tokenNames = [...]string{
+	"and", "break", "do", "else", "elseif",
+	"end", "false", "for", "function", "if",
+	"in", "local", "nil", "not", "or", "repeat",
+	"return", "then", "true", "until", "while",
+	"..", "...", "==", ">=", "<=", "~=",
+	"<number>", "<name>", "<string>", "<eof>",
+}
+
+// String returns the token as luaX_token2str prints it: the character itself for single-byte
+// tokens ("char(N)" for control characters), the word for reserved words, "<name>", "<string>",
+// "<number>" or "<eof>" for the others.
+func (t Token) String() string {
+	if t < FirstReserved {
+		if t >= 0 && t < 256 && isCntrl(byte(t)) {
+			return "char(" + itoa(int(t)) + ")"
+		}
+		return string([]byte{byte(t)})
+	}
+	if i := int(t - FirstReserved); i < len(tokenNames) {
+		return tokenNames[i]
+	}
+	return "?"
+}
+
+// keywords maps each reserved word to its token.
+var keywords = map[string]Token{}
+
+func init() {
+	for t := And; t <= While; t++ {
+		keywords[tokenNames[t-FirstReserved]] = t
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

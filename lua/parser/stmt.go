@@ -1,0 +1,239 @@
+package parser
+
+import "github.com/redmoon-dev/redmoon/lua/lexer"
+
+// statement parses one statement and reports whether it must be the last of its block
+// (return and break).
+func (p *parser) statement() (Stmt, bool) {
+	line := p.lx.Line()
+	switch p.t.Tok {
+	case lexer.If:
+		return p.ifStat(line), false
+	case lexer.While:
+		return p.whileStat(line), false
+	case lexer.Do:
+		s := &DoStmt{Span: p.open()}
+		p.next()
+		s.Body = p.block()
+		p.checkMatch(lexer.End, lexer.Do, line)
+		s.LastLine = p.lastline
+		return s, false
+	case lexer.For:
+		return p.forStat(line), false
+	case lexer.Repeat:
+		return p.repeatStat(line), false
+	case lexer.Function:
+		return p.funcStat(line), false
+	case lexer.Local:
+		sp := p.open()
+		p.next()
+		if p.testNext(lexer.Function) {
+			return p.localFunc(sp), false
+		}
+		return p.localStat(sp), false
+	case lexer.Return:
+		return p.retStat(), true
+	case lexer.Break:
+		s := &BreakStmt{Span: p.open()}
+		p.next()
+		if p.fs.loops == 0 {
+			p.syntaxError("no loop to break")
+		}
+		s.LastLine = p.lastline
+		return s, true
+	default:
+		return p.exprStat(), false
+	}
+}
+
+// testThenBlock parses `if cond then block` or `elseif cond then block`.
+func (p *parser) testThenBlock() *IfClause {
+	c := &IfClause{Span: p.open()}
+	p.next()
+	c.Cond = p.expr()
+	p.checkNext(lexer.Then)
+	c.Body = p.block()
+	c.LastLine = p.lastline
+	return c
+}
+
+func (p *parser) ifStat(line int) *IfStmt {
+	s := &IfStmt{Span: p.open()}
+	s.Clauses = append(s.Clauses, p.testThenBlock())
+	for p.t.Tok == lexer.Elseif {
+		s.Clauses = append(s.Clauses, p.testThenBlock())
+	}
+	if p.t.Tok == lexer.Else {
+		p.next()
+		s.Else = p.block()
+	}
+	p.checkMatch(lexer.End, lexer.If, line)
+	s.LastLine = p.lastline
+	return s
+}
+
+func (p *parser) whileStat(line int) *WhileStmt {
+	s := &WhileStmt{Span: p.open()}
+	p.next()
+	s.Cond = p.expr()
+	p.fs.loops++
+	p.checkNext(lexer.Do)
+	s.Body = p.block()
+	p.checkMatch(lexer.End, lexer.While, line)
+	p.fs.loops--
+	s.LastLine = p.lastline
+	return s
+}
+
+func (p *parser) repeatStat(line int) *RepeatStmt {
+	s := &RepeatStmt{Span: p.open()}
+	p.fs.loops++
+	p.next()
+	s.Body = p.block()
+	p.checkMatch(lexer.Until, lexer.Repeat, line)
+	s.Cond = p.expr()
+	p.fs.loops--
+	s.LastLine = p.lastline
+	return s
+}
+
+func (p *parser) forStat(line int) Stmt {
+	sp := p.open()
+	p.fs.loops++
+	p.next()
+	v := p.strCheckName()
+	var s Stmt
+	switch p.t.Tok {
+	case '=':
+		s = p.forNum(sp, v)
+	case ',', lexer.In:
+		s = p.forList(sp, v)
+	default:
+		p.syntaxError("'=' or 'in' expected")
+	}
+	p.checkMatch(lexer.End, lexer.For, line)
+	p.fs.loops--
+	s.Lines().LastLine = p.lastline
+	return s
+}
+
+func (p *parser) forNum(sp Span, v *Ident) *NumericForStmt {
+	s := &NumericForStmt{Span: sp, Var: v}
+	p.checkNext('=')
+	s.Start = p.expr()
+	p.checkNext(',')
+	s.Limit = p.expr()
+	if p.testNext(',') {
+		s.Step = p.expr()
+	}
+	p.checkNext(lexer.Do)
+	s.DoLine = p.lastline
+	s.Body = p.block()
+	return s
+}
+
+func (p *parser) forList(sp Span, v *Ident) *GenericForStmt {
+	s := &GenericForStmt{Span: sp, Names: []*Ident{v}}
+	for p.testNext(',') {
+		s.Names = append(s.Names, p.strCheckName())
+	}
+	p.checkNext(lexer.In)
+	s.Values = p.exprList()
+	p.checkNext(lexer.Do)
+	s.DoLine = p.lastline
+	s.Body = p.block()
+	return s
+}
+
+func (p *parser) funcStat(line int) *FunctionStmt {
+	s := &FunctionStmt{Span: p.open()}
+	fn := p.open()
+	p.next()
+	// funcname -> NAME {'.' NAME} [':' NAME]
+	var target Expr = p.nameExpr()
+	self := false
+	for p.t.Tok == '.' {
+		target = p.field(target)
+	}
+	if p.t.Tok == ':' {
+		self = true
+		target = p.field(target)
+	}
+	s.Target = target
+	s.Func = p.body(fn, self, line)
+	s.LastLine = p.lastline
+	return s
+}
+
+func (p *parser) localFunc(sp Span) *LocalFunctionStmt {
+	s := &LocalFunctionStmt{Span: sp}
+	s.Name = p.strCheckName()
+	fn := Span{Line: sp.Line, PrevLine: sp.PrevLine}
+	s.Func = p.body(fn, false, p.lx.Line())
+	s.LastLine = p.lastline
+	return s
+}
+
+func (p *parser) localStat(sp Span) *LocalStmt {
+	s := &LocalStmt{Span: sp}
+	for {
+		s.Names = append(s.Names, p.strCheckName())
+		if !p.testNext(',') {
+			break
+		}
+	}
+	if p.testNext('=') {
+		s.Values = p.exprList()
+	}
+	s.LastLine = p.lastline
+	return s
+}
+
+func (p *parser) retStat() *ReturnStmt {
+	s := &ReturnStmt{Span: p.open()}
+	p.next()
+	if !blockFollow(p.t.Tok) && p.t.Tok != ';' {
+		s.Values = p.exprList()
+	}
+	s.LastLine = p.lastline
+	return s
+}
+
+// exprStat is a call statement or an assignment.
+func (p *parser) exprStat() Stmt {
+	sp := p.open()
+	e := p.primaryExp()
+	switch e.(type) {
+	case *CallExpr, *MethodCallExpr:
+		s := &CallStmt{Span: sp, Call: e}
+		s.LastLine = p.lastline
+		return s
+	}
+	s := &AssignStmt{Span: sp, Targets: []Expr{e}}
+	for {
+		if !assignable(s.Targets[len(s.Targets)-1]) {
+			p.syntaxError("syntax error")
+		}
+		if !p.testNext(',') {
+			break
+		}
+		nvars := len(s.Targets)
+		v := p.primaryExp()
+		if limit := MaxCCalls - p.ccalls; nvars > limit {
+			p.errorLimit(limit, "variables in assignment")
+		}
+		s.Targets = append(s.Targets, v)
+	}
+	p.checkNext('=')
+	s.Values = p.exprList()
+	s.LastLine = p.lastline
+	return s
+}
+
+func assignable(e Expr) bool {
+	switch e.(type) {
+	case *NameExpr, *FieldExpr, *IndexExpr:
+		return true
+	}
+	return false
+}
