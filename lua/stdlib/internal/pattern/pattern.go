@@ -1,0 +1,484 @@
+package pattern
+
+import "strings"
+
+const (
+	// MaxCaptures is Lua 5.1's LUA_MAXCAPTURES.
+	MaxCaptures = 32
+	// MaxDepth bounds the matcher's recursion. It is above any depth at which PUC Lua 5.1 still
+	// answers (it overflows the C stack near 110,000 on an 8 MB stack).
+	MaxDepth = 200000
+	// interruptEvery is the number of matcher steps between two calls of Interrupt.
+	interruptEvery = 1 << 18
+
+	capUnfinished = -1
+	capPosition   = -2
+)
+
+// Error messages, as Lua 5.1 words them.
+const (
+	errEndsWithEsc   = "malformed pattern (ends with '%')"
+	errMissingBrack  = "malformed pattern (missing ']')"
+	errInvalidIndex  = "invalid capture index"
+	errInvalidCap    = "invalid pattern capture"
+	errUnfinished    = "unfinished capture"
+	errTooMany       = "too many captures"
+	errUnbalanced    = "unbalanced pattern"
+	errFrontier      = "missing '[' after '%f' in pattern"
+	errTooComplex    = "pattern too complex"
+	specials         = "^$*+?.([%-"
+	patternEndMarker = 0
+)
+
+// Error is a pattern error. Its text is the message Lua 5.1 raises (without position).
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+var (
+	errs = map[string]*Error{}
+)
+
+func newErr(msg string) *Error {
+	if e, ok := errs[msg]; ok {
+		return e
+	}
+	return &Error{msg}
+}
+
+func init() {
+	for _, m := range []string{errEndsWithEsc, errMissingBrack, errInvalidIndex, errInvalidCap, errUnfinished,
+		errTooMany, errUnbalanced, errFrontier, errTooComplex} {
+		errs[m] = &Error{m}
+	}
+}
+
+type capture struct {
+	init int // start index in the subject
+	len  int // length, or capUnfinished, or capPosition
+}
+
+// A Matcher matches one pattern against one subject. Set it up with Reset; it can then be
+// used for any number of match attempts. The zero Matcher is ready for Reset.
+type Matcher struct {
+	src     string
+	pat     string // truncated at its first zero byte
+	level   int
+	capture [MaxCaptures]capture
+	depth   int
+	steps   int
+	err     error
+
+	// Interrupt, when set, is called every few hundred thousand matcher steps; a non-nil
+	// result stops the match, which then returns that error.
+	Interrupt func() error
+}
+
+// Reset prepares m to match pattern pat against subject src.
+func (m *Matcher) Reset(src, pat string) {
+	if i := strings.IndexByte(pat, 0); i >= 0 {
+		pat = pat[:i]
+	}
+	m.src = src
+	m.pat = pat
+	m.level = 0
+	m.err = nil
+}
+
+// Subject returns the subject set by Reset.
+func (m *Matcher) Subject() string { return m.src }
+
+// Pattern returns the pattern set by Reset, truncated at its first zero byte.
+func (m *Matcher) Pattern() string { return m.pat }
+
+// Anchored reports whether the pattern starts with '^'; find, match and gsub then match only
+// at the initial position and start matching after the '^' (use pattern index 1).
+func (m *Matcher) Anchored() bool { return len(m.pat) > 0 && m.pat[0] == '^' }
+
+// HasSpecials reports whether pattern p contains one of Lua 5.1's special characters before its
+// first zero byte. string.find without one does a plain search (as strpbrk does in C).
+func HasSpecials(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == 0 {
+			return false
+		}
+		if strings.IndexByte(specials, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Match tries to match the pattern, from pattern index p (0, or 1 after a '^' anchor), at
+// subject index s. It returns the end index of the match, or -1 when there is none. Captures
+// of a successful match are read with Capture and NumCaptures.
+func (m *Matcher) Match(s, p int) (int, error) {
+	m.level = 0
+	m.depth = 0
+	m.err = nil
+	e := m.match(s, p)
+	if m.err != nil {
+		return -1, m.err
+	}
+	return e, nil
+}
+
+// Find looks for the first match at or after subject index init, honouring a '^' anchor. It
+// returns the start and end indices of the match, or -1, -1.
+func (m *Matcher) Find(init int) (start, end int, err error) {
+	p := 0
+	anchor := m.Anchored()
+	if anchor {
+		p = 1
+	}
+	for s := init; ; s++ {
+		e, err := m.Match(s, p)
+		if err != nil {
+			return -1, -1, err
+		}
+		if e >= 0 {
+			return s, e, nil
+		}
+		if s >= len(m.src) || anchor {
+			return -1, -1, nil
+		}
+	}
+}
+
+// NumCaptures returns the number of values a successful match produces: the number of
+// captures, or 1 (the whole match) when the pattern has none and whole is true.
+func (m *Matcher) NumCaptures(whole bool) int {
+	if m.level == 0 && whole {
+		return 1
+	}
+	return m.level
+}
+
+// Capture returns capture i (0-based) of the successful match [s, e): the subject slice
+// [start, end), or for a position capture pos true and start set to its 1-based position.
+// Capture 0 of a pattern without captures is the whole match.
+func (m *Matcher) Capture(i, s, e int) (start, end int, pos bool, err error) {
+	if i >= m.level {
+		if i == 0 {
+			return s, e, false, nil
+		}
+		return 0, 0, false, newErr(errInvalidIndex)
+	}
+	c := m.capture[i]
+	switch c.len {
+	case capUnfinished:
+		return 0, 0, false, newErr(errUnfinished)
+	case capPosition:
+		return c.init + 1, 0, true, nil
+	}
+	return c.init, c.init + c.len, false, nil
+}
+
+// pc returns the pattern byte at i, or 0 past its end, as C reads the terminating zero.
+func (m *Matcher) pc(i int) byte {
+	if i < len(m.pat) {
+		return m.pat[i]
+	}
+	return 0
+}
+
+func (m *Matcher) fail(msg string) int {
+	if m.err == nil {
+		m.err = newErr(msg)
+	}
+	return -1
+}
+
+// classEnd returns the index just after the single-character class starting at p, or -1 after
+// recording a malformed-pattern error.
+func (m *Matcher) classEnd(p int) int {
+	c := m.pc(p)
+	p++
+	switch c {
+	case '%':
+		if p >= len(m.pat) {
+			return m.fail(errEndsWithEsc)
+		}
+		return p + 1
+	case '[':
+		if m.pc(p) == '^' {
+			p++
+		}
+		for {
+			if p >= len(m.pat) {
+				return m.fail(errMissingBrack)
+			}
+			c := m.pat[p]
+			p++
+			if c == '%' && p < len(m.pat) {
+				p++
+			}
+			if m.pc(p) == ']' {
+				return p + 1
+			}
+		}
+	}
+	return p
+}
+
+// singleMatch reports whether subject byte c matches the class at [p, ep).
+func (m *Matcher) singleMatch(c byte, p, ep int) bool {
+	switch m.pat[p] {
+	case '.':
+		return true
+	case '%':
+		return matchClass(c, m.pat[p+1])
+	case '[':
+		return m.matchBracketClass(c, p, ep-1)
+	}
+	return m.pat[p] == c
+}
+
+// matchBracketClass reports whether c is in the set whose '[' is at p and ']' at ec.
+func (m *Matcher) matchBracketClass(c byte, p, ec int) bool {
+	sig := true
+	if m.pat[p+1] == '^' {
+		sig = false
+		p++
+	}
+	for p++; p < ec; p++ {
+		pc := m.pat[p]
+		if pc == '%' {
+			p++
+			if matchClass(c, m.pat[p]) {
+				return sig
+			}
+		} else if m.pat[p+1] == '-' && p+2 < ec {
+			p += 2
+			if pc <= c && c <= m.pat[p] {
+				return sig
+			}
+		} else if pc == c {
+			return sig
+		}
+	}
+	return !sig
+}
+
+// match is lstrlib.c's match: it returns the end of a match of pattern [p:] at subject index
+// s, or -1.
+func (m *Matcher) match(s, p int) int {
+	if m.depth >= MaxDepth {
+		return m.fail(errTooComplex)
+	}
+	m.depth++
+	r := m.doMatch(s, p)
+	m.depth--
+	return r
+}
+
+func (m *Matcher) doMatch(s, p int) int {
+	for {
+		if m.err != nil {
+			return -1
+		}
+		m.steps++
+		if m.steps >= interruptEvery {
+			m.steps = 0
+			if m.Interrupt != nil {
+				if err := m.Interrupt(); err != nil {
+					m.err = err
+					return -1
+				}
+			}
+		}
+		if p >= len(m.pat) {
+			return s // end of pattern
+		}
+		switch m.pat[p] {
+		case '(':
+			if m.pc(p+1) == ')' {
+				return m.startCapture(s, p+2, capPosition)
+			}
+			return m.startCapture(s, p+1, capUnfinished)
+		case ')':
+			return m.endCapture(s, p+1)
+		case '$':
+			if p+1 == len(m.pat) {
+				if s == len(m.src) {
+					return s
+				}
+				return -1
+			}
+		case '%':
+			switch m.pc(p + 1) {
+			case 'b':
+				s = m.matchBalance(s, p+2)
+				if s < 0 {
+					return -1
+				}
+				p += 4
+				continue
+			case 'f':
+				p += 2
+				if m.pc(p) != '[' {
+					return m.fail(errFrontier)
+				}
+				ep := m.classEnd(p)
+				if ep < 0 {
+					return -1
+				}
+				var prev, cur byte
+				if s > 0 {
+					prev = m.src[s-1]
+				}
+				if s < len(m.src) {
+					cur = m.src[s]
+				}
+				if m.matchBracketClass(prev, p, ep-1) || !m.matchBracketClass(cur, p, ep-1) {
+					return -1
+				}
+				p = ep
+				continue
+			default:
+				if d := m.pc(p + 1); d >= '0' && d <= '9' {
+					s = m.matchCapture(s, d)
+					if s < 0 {
+						return -1
+					}
+					p += 2
+					continue
+				}
+			}
+		}
+		// A single-character class, possibly followed by a quantifier.
+		ep := m.classEnd(p)
+		if ep < 0 {
+			return -1
+		}
+		matched := s < len(m.src) && m.singleMatch(m.src[s], p, ep)
+		switch m.pc(ep) {
+		case '?':
+			if matched {
+				if res := m.match(s+1, ep+1); res >= 0 {
+					return res
+				}
+				if m.err != nil {
+					return -1
+				}
+			}
+			p = ep + 1
+			continue
+		case '*':
+			return m.maxExpand(s, p, ep)
+		case '+':
+			if !matched {
+				return -1
+			}
+			return m.maxExpand(s+1, p, ep)
+		case '-':
+			return m.minExpand(s, p, ep)
+		}
+		if !matched {
+			return -1
+		}
+		s++
+		p = ep
+	}
+}
+
+func (m *Matcher) maxExpand(s, p, ep int) int {
+	i := 0
+	for s+i < len(m.src) && m.singleMatch(m.src[s+i], p, ep) {
+		i++
+	}
+	for ; i >= 0; i-- {
+		if res := m.match(s+i, ep+1); res >= 0 || m.err != nil {
+			return res
+		}
+	}
+	return -1
+}
+
+func (m *Matcher) minExpand(s, p, ep int) int {
+	for {
+		if res := m.match(s, ep+1); res >= 0 || m.err != nil {
+			return res
+		}
+		if s < len(m.src) && m.singleMatch(m.src[s], p, ep) {
+			s++
+		} else {
+			return -1
+		}
+	}
+}
+
+func (m *Matcher) startCapture(s, p, what int) int {
+	level := m.level
+	if level >= MaxCaptures {
+		return m.fail(errTooMany)
+	}
+	m.capture[level] = capture{s, what}
+	m.level = level + 1
+	res := m.match(s, p)
+	if res < 0 {
+		m.level--
+	}
+	return res
+}
+
+func (m *Matcher) endCapture(s, p int) int {
+	l := m.captureToClose()
+	if l < 0 {
+		return -1
+	}
+	m.capture[l].len = s - m.capture[l].init
+	res := m.match(s, p)
+	if res < 0 {
+		m.capture[l].len = capUnfinished
+	}
+	return res
+}
+
+func (m *Matcher) captureToClose() int {
+	for l := m.level - 1; l >= 0; l-- {
+		if m.capture[l].len == capUnfinished {
+			return l
+		}
+	}
+	return m.fail(errInvalidCap)
+}
+
+func (m *Matcher) matchBalance(s, p int) int {
+	if p+1 >= len(m.pat) {
+		return m.fail(errUnbalanced)
+	}
+	if s >= len(m.src) || m.src[s] != m.pat[p] {
+		return -1
+	}
+	b, e := m.pat[p], m.pat[p+1]
+	cont := 1
+	for s++; s < len(m.src); s++ {
+		c := m.src[s]
+		if c == e {
+			cont--
+			if cont == 0 {
+				return s + 1
+			}
+		} else if c == b {
+			cont++
+		}
+	}
+	return -1
+}
+
+func (m *Matcher) matchCapture(s int, d byte) int {
+	l := int(d) - '1'
+	if l < 0 || l >= m.level || m.capture[l].len == capUnfinished {
+		return m.fail(errInvalidIndex)
+	}
+	c := m.capture[l]
+	if c.len < 0 { // a position capture never matches as a back-reference
+		return -1
+	}
+	if len(m.src)-s >= c.len && m.src[c.init:c.init+c.len] == m.src[s:s+c.len] {
+		return s + c.len
+	}
+	return -1
+}
