@@ -1,0 +1,16 @@
+package keyspace
+
+// Collection is implemented by the data structure of every non-string type (the val of its
+// entries), so that the type-generic commands handle it.
+type Collection interface {
+	// Len is the number of elements (fields, members).
+	Len() int
+	// Copy returns an independent deep copy (COPY).
+	Copy() Collection
+}
+
+// Elements is implemented by the types SORT accepts (lists, sets, sorted sets): it calls fn for
+// each element in the type's natural order (list order, set iteration order, ascending score).
+type Elements interface {
+	Elements(fn func(elem string))
+}
