@@ -60,7 +60,9 @@ func typeName(a arg) string {
 func luaFormat(format string, args []arg) string {
 	var out []byte
 	argn := 1 // Lua's argument number; the format is #1
-	bad := func(msg string) string { return "error: bad argument #" + strconv.Itoa(argn) + " to 'format' (" + msg + ")" }
+	bad := func(msg string) string {
+		return "error: bad argument #" + strconv.Itoa(argn) + " to 'format' (" + msg + ")"
+	}
 	for i := 0; i < len(format); {
 		c := format[i]
 		if c != '%' {
