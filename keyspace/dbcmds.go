@@ -77,7 +77,7 @@ func parseDBIndex(s, msg string) (int, string) {
 }
 
 func selectCommand(c *Ctx, args []string, r Reply) {
-	id, msg := parseDBIndex(args[1], "ERR invalid DB index")
+	id, msg := parseDBIndex(args[1], "")
 	if msg != "" {
 		r.Error(msg)
 		return

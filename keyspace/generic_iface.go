@@ -14,3 +14,13 @@ type Collection interface {
 type Elements interface {
 	Elements(fn func(elem string))
 }
+
+// FieldGetter is implemented by hashes: SORT's BY and GET patterns with "->field" read a field.
+type FieldGetter interface {
+	GetField(field string) (string, bool)
+}
+
+// ListFromStrings builds a list value (its structure and encoding, as 7.0 would encode a list of
+// these elements) for SORT ... STORE. The list family sets it from its init function; until then
+// SORT ... STORE of a non-empty result answers an error.
+var ListFromStrings func(elems []string) (val Collection, enc Encoding)
