@@ -49,7 +49,13 @@ type Lexer struct {
 	line   int
 	source string
 	buf    []byte
-	names  map[string]string
+	names  map[string]word
+}
+
+// word is an interned identifier, or a reserved word and its token.
+type word struct {
+	tok Token
+	s   string
 }
 
 // New returns a lexer for src. source is the chunk name (as lua_load gets it), used in error
@@ -66,10 +72,11 @@ func (lx *Lexer) Reset(src []byte, source string, opts Options) {
 	lx.pos = 0
 	lx.line = 1
 	lx.source = source
-	if lx.names == nil {
-		lx.names = make(map[string]string)
-	} else {
-		clear(lx.names)
+	if lx.names == nil || len(lx.names) > 4096 {
+		lx.names = make(map[string]word, 64)
+		for t := And; t <= While; t++ {
+			lx.names[tokenNames[t-FirstReserved]] = word{tok: t}
+		}
 	}
 	if opts.SkipHashLine && len(src) > 0 && src[0] == '#' {
 		for lx.pos < len(src) && src[lx.pos] != '\n' {
@@ -261,17 +268,15 @@ func (lx *Lexer) Scan(it *Item) error {
 					p++
 				}
 				lx.pos = p
-				word := src[start:p]
-				if t, ok := keywords[string(word)]; ok {
-					return lx.single(it, t, start)
-				}
-				s, ok := lx.names[string(word)]
+				w, ok := lx.names[string(src[start:p])]
 				if !ok {
-					s = string(word)
-					lx.names[s] = s
+					w = word{tok: Name, s: string(src[start:p])}
+					lx.names[w.s] = w
+				} else if w.tok != Name {
+					return lx.single(it, w.tok, start)
 				}
 				it.Tok = Name
-				it.Str = s
+				it.Str = w.s
 				it.Line = lx.line
 				it.start, it.end = start, p
 				return nil
@@ -392,17 +397,17 @@ func (lx *Lexer) readLong(it *Item, sep int, str bool) error {
 				}
 				return nil
 			}
-		case '\n':
+		case '\n', '\r':
+			// Any line end ("\n", "\r", "\r\n", "\n\r") becomes one "\n" in the value; the
+			// value is copied to lx.buf only when a line end is not already a lone "\n".
+			at := lx.pos
 			lx.incLine()
-		case '\r':
-			// A "\r" or a "\r\n"/"\n\r" pair becomes "\n" in the value.
-			if str {
+			if str && (src[at] != '\n' || lx.pos-at != 1) {
 				useBuf = true
-				lx.buf = append(lx.buf, src[copied:lx.pos]...)
+				lx.buf = append(lx.buf, src[copied:at]...)
 				lx.buf = append(lx.buf, '\n')
+				copied = lx.pos
 			}
-			lx.incLine()
-			copied = lx.pos
 		default:
 			lx.pos++
 		}

@@ -68,15 +68,6 @@ func (t Token) String() string {
 	return "?"
 }
 
-// keywords maps each reserved word to its token.
-var keywords = map[string]Token{}
-
-func init() {
-	for t := And; t <= While; t++ {
-		keywords[tokenNames[t-FirstReserved]] = t
-	}
-}
-
 func itoa(n int) string {
 	if n == 0 {
 		return "0"

@@ -75,7 +75,8 @@ func (p *parser) subExpr(limit uint8) (Expr, BinOp) {
 		isUnary = false
 	}
 	if isUnary {
-		u := &UnaryExpr{Span: p.open(), Op: uop}
+		u := p.a.unops.new()
+		u.Span, u.Op = p.open(), uop
 		p.next()
 		u.X, _ = p.subExpr(unaryPriority)
 		u.LastLine = p.lastline
@@ -85,7 +86,8 @@ func (p *parser) subExpr(limit uint8) (Expr, BinOp) {
 	}
 	op := binOp(p.t.Tok)
 	for op != noBinOp && priority[op].left > limit {
-		b := &BinaryExpr{Op: op, L: e}
+		b := p.a.binops.new()
+		b.Op, b.L = op, e
 		sp := e.Lines()
 		b.Line, b.PrevLine = sp.Line, sp.PrevLine
 		p.next()
@@ -105,15 +107,21 @@ func (p *parser) simpleExp() Expr {
 	var e Expr
 	switch p.t.Tok {
 	case lexer.Number:
-		e = &NumberExpr{Span: sp, Value: p.t.Num}
+		n := p.a.nums.new()
+		n.Span, n.Value = sp, p.t.Num
+		e = n
 	case lexer.String:
-		e = &StringExpr{Span: sp, Value: p.t.Str}
+		n := p.a.strs.new()
+		n.Span, n.Value = sp, p.t.Str
+		e = n
 	case lexer.Nil:
-		e = &NilExpr{Span: sp}
-	case lexer.True:
-		e = &BoolExpr{Span: sp, Value: true}
-	case lexer.False:
-		e = &BoolExpr{Span: sp, Value: false}
+		n := p.a.nils.new()
+		n.Span = sp
+		e = n
+	case lexer.True, lexer.False:
+		n := p.a.bools.new()
+		n.Span, n.Value = sp, p.t.Tok == lexer.True
+		e = n
 	case lexer.Dots:
 		if !p.fs.vararg {
 			p.syntaxError("cannot use '...' outside a vararg function")
@@ -134,7 +142,8 @@ func (p *parser) simpleExp() Expr {
 
 func (p *parser) nameExpr() *NameExpr {
 	p.check(lexer.Name)
-	n := &NameExpr{Span: p.open(), Name: p.t.Str}
+	n := p.a.names.new()
+	n.Span, n.Name = p.open(), p.t.Str
 	p.next()
 	n.LastLine = p.lastline
 	n.NextLine = p.lx.Line()
@@ -143,7 +152,8 @@ func (p *parser) nameExpr() *NameExpr {
 
 // field parses `.name` or `:name` after x (the method form is used by function statements).
 func (p *parser) field(x Expr) *FieldExpr {
-	f := &FieldExpr{X: x}
+	f := p.a.fields.new()
+	f.X = x
 	sp := x.Lines()
 	f.Line, f.PrevLine = sp.Line, sp.PrevLine
 	p.next()
@@ -160,7 +170,8 @@ func (p *parser) primaryExp() Expr {
 	switch p.t.Tok {
 	case '(':
 		line := p.lx.Line()
-		pe := &ParenExpr{Span: p.open()}
+		pe := p.a.parens.new()
+		pe.Span = p.open()
 		p.next()
 		pe.X = p.expr()
 		p.checkMatch(')', '(', line)
@@ -176,7 +187,8 @@ func (p *parser) primaryExp() Expr {
 		case '.':
 			e = p.field(e)
 		case '[':
-			ix := &IndexExpr{X: e}
+			ix := p.a.indexes.new()
+			ix.X = e
 			sp := e.Lines()
 			ix.Line, ix.PrevLine = sp.Line, sp.PrevLine
 			p.next()
@@ -185,7 +197,8 @@ func (p *parser) primaryExp() Expr {
 			ix.LastLine = p.lastline
 			e = ix
 		case ':':
-			m := &MethodCallExpr{Recv: e}
+			m := p.a.methods.new()
+			m.Recv = e
 			sp := e.Lines()
 			m.Line, m.PrevLine = sp.Line, sp.PrevLine
 			p.next()
@@ -197,7 +210,8 @@ func (p *parser) primaryExp() Expr {
 			m.LastLine = p.lastline
 			e = m
 		case '(', lexer.String, '{':
-			c := &CallExpr{Fn: e}
+			c := p.a.calls.new()
+			c.Fn = e
 			sp := e.Lines()
 			c.Line, c.PrevLine = sp.Line, sp.PrevLine
 			c.ArgLine, c.Args = p.funcArgs()
@@ -225,32 +239,43 @@ func (p *parser) funcArgs() (int, []Expr) {
 		p.checkMatch(')', '(', line)
 		return line, args
 	case '{':
-		return line, []Expr{p.constructor()}
+		t := p.constructor()
+		return line, p.a.exprs.copy([]Expr{t})
 	case lexer.String:
-		s := &StringExpr{Span: p.open(), Value: p.t.Str}
+		s := p.a.strs.new()
+		s.Span, s.Value = p.open(), p.t.Str
 		p.next()
 		s.LastLine = p.lastline
-		return line, []Expr{s}
+		return line, p.a.exprs.copy([]Expr{s})
 	}
 	p.syntaxError("function arguments expected")
 	return 0, nil
 }
 
 func (p *parser) exprList() []Expr {
-	list := []Expr{p.expr()}
+	base := len(p.a.exprStack)
+	e := p.expr()
+	p.a.exprStack = append(p.a.exprStack, e)
 	for p.testNext(',') {
-		list = append(list, p.expr())
+		e := p.expr()
+		p.a.exprStack = append(p.a.exprStack, e)
 	}
-	return list
+	out := p.a.exprs.copy(p.a.exprStack[base:])
+	clear(p.a.exprStack[base:])
+	p.a.exprStack = p.a.exprStack[:base]
+	return out
 }
 
 // constructor parses a table constructor `{ [field {sep field} [sep]] }`.
 func (p *parser) constructor() *TableExpr {
 	line := p.lx.Line()
-	t := &TableExpr{Span: p.open()}
+	t := p.a.tables.new()
+	t.Span = p.open()
 	p.checkNext('{')
+	base := len(p.a.fieldStack)
 	for p.t.Tok != '}' {
-		f := &TableField{Span: p.open()}
+		f := p.a.tfields.new()
+		f.Span = p.open()
 		switch p.t.Tok {
 		case lexer.Name:
 			p.lookahead()
@@ -258,7 +283,8 @@ func (p *parser) constructor() *TableExpr {
 				f.Value = p.expr()
 			} else {
 				f.Kind = NamedField
-				k := &StringExpr{Span: p.open(), Value: p.t.Str}
+				k := p.a.strs.new()
+				k.Span, k.Value = p.open(), p.t.Str
 				p.next()
 				k.LastLine = p.lastline
 				f.Key = k
@@ -274,11 +300,14 @@ func (p *parser) constructor() *TableExpr {
 			f.Value = p.expr()
 		}
 		f.LastLine = p.lastline
-		t.Fields = append(t.Fields, f)
+		p.a.fieldStack = append(p.a.fieldStack, f)
 		if !p.testNext(',') && !p.testNext(';') {
 			break
 		}
 	}
+	t.Fields = p.a.fieldsA.copy(p.a.fieldStack[base:])
+	clear(p.a.fieldStack[base:])
+	p.a.fieldStack = p.a.fieldStack[:base]
 	p.checkMatch('}', '{', line)
 	t.LastLine = p.lastline
 	return t
@@ -293,13 +322,16 @@ func (p *parser) recFieldValue(f *TableField) {
 // body parses a function body `(params) block end`; sp is the Span opened at its first token
 // and line is PUC's linedefined.
 func (p *parser) body(sp Span, self bool, line int) *Function {
-	f := &Function{Span: sp, LineDefined: line, Self: self}
+	f := p.a.funcs.new()
+	f.Span, f.LineDefined, f.Self = sp, line, self
 	p.fs = &funcState{prev: p.fs, lineDefined: line}
 	p.checkNext('(')
 	if p.t.Tok != ')' {
+		base := len(p.a.identStack)
 		for {
 			if p.t.Tok == lexer.Name {
-				f.Params = append(f.Params, p.strCheckName())
+				id := p.strCheckName()
+				p.a.identStack = append(p.a.identStack, id)
 			} else if p.t.Tok == lexer.Dots {
 				p.next()
 				f.IsVararg = true
@@ -310,6 +342,9 @@ func (p *parser) body(sp Span, self bool, line int) *Function {
 				break
 			}
 		}
+		f.Params = p.a.identsA.copy(p.a.identStack[base:])
+		clear(p.a.identStack[base:])
+		p.a.identStack = p.a.identStack[:base]
 	}
 	p.fs.vararg = f.IsVararg
 	p.checkNext(')')

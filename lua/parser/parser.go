@@ -80,6 +80,7 @@ type parser struct {
 	lastline int // ls->lastline
 	ccalls   int // L->nCcalls
 	fs       *funcState
+	a        allocs
 }
 
 // ---- tokens ----
@@ -208,7 +209,8 @@ func itoa(n int) string {
 func (p *parser) parseChunk(source string) *Chunk {
 	p.lastline = 1
 	p.fs = &funcState{vararg: true}
-	main := &Function{IsVararg: true}
+	main := p.a.funcs.new()
+	main.IsVararg = true
 	main.PrevLine = 1
 	p.next()
 	main.Line = p.t.Line
@@ -220,19 +222,24 @@ func (p *parser) parseChunk(source string) *Chunk {
 
 // block is PUC's chunk(): statements up to a token that ends a block.
 func (p *parser) block() *Block {
-	b := &Block{Span: p.open()}
+	b := p.a.blocks.new()
+	b.Span = p.open()
 	p.enterLevel()
+	base := len(p.a.stmtStack)
 	for {
 		if blockFollow(p.t.Tok) {
 			break
 		}
 		s, last := p.statement()
-		b.Stmts = append(b.Stmts, s)
+		p.a.stmtStack = append(p.a.stmtStack, s)
 		p.testNext(';')
 		if last {
 			break
 		}
 	}
+	b.Stmts = p.a.stmts.copy(p.a.stmtStack[base:])
+	clear(p.a.stmtStack[base:])
+	p.a.stmtStack = p.a.stmtStack[:base]
 	p.leaveLevel()
 	b.LastLine = p.lastline
 	return b
@@ -241,7 +248,8 @@ func (p *parser) block() *Block {
 // strCheckName reads a name being declared.
 func (p *parser) strCheckName() *Ident {
 	p.check(lexer.Name)
-	id := &Ident{Span: p.open(), Name: p.t.Str}
+	id := p.a.idents.new()
+	id.Span, id.Name = p.open(), p.t.Str
 	p.next()
 	id.LastLine = p.lastline
 	id.NextLine = p.lx.Line()

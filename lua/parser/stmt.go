@@ -48,7 +48,8 @@ func (p *parser) statement() (Stmt, bool) {
 
 // testThenBlock parses `if cond then block` or `elseif cond then block`.
 func (p *parser) testThenBlock() *IfClause {
-	c := &IfClause{Span: p.open()}
+	c := p.a.clauses.new()
+	c.Span = p.open()
 	p.next()
 	c.Cond = p.expr()
 	p.checkNext(lexer.Then)
@@ -58,10 +59,17 @@ func (p *parser) testThenBlock() *IfClause {
 }
 
 func (p *parser) ifStat(line int) *IfStmt {
-	s := &IfStmt{Span: p.open()}
-	s.Clauses = append(s.Clauses, p.testThenBlock())
-	for p.t.Tok == lexer.Elseif {
-		s.Clauses = append(s.Clauses, p.testThenBlock())
+	s := p.a.ifs.new()
+	s.Span = p.open()
+	first := p.testThenBlock()
+	if p.t.Tok != lexer.Elseif {
+		s.Clauses = p.a.clauseA.copy([]*IfClause{first})
+	} else {
+		clauses := []*IfClause{first}
+		for p.t.Tok == lexer.Elseif {
+			clauses = append(clauses, p.testThenBlock())
+		}
+		s.Clauses = p.a.clauseA.copy(clauses)
 	}
 	if p.t.Tok == lexer.Else {
 		p.next()
@@ -133,10 +141,8 @@ func (p *parser) forNum(sp Span, v *Ident) *NumericForStmt {
 }
 
 func (p *parser) forList(sp Span, v *Ident) *GenericForStmt {
-	s := &GenericForStmt{Span: sp, Names: []*Ident{v}}
-	for p.testNext(',') {
-		s.Names = append(s.Names, p.strCheckName())
-	}
+	s := &GenericForStmt{Span: sp}
+	s.Names = p.nameList(v)
 	p.checkNext(lexer.In)
 	s.Values = p.exprList()
 	p.checkNext(lexer.Do)
@@ -175,13 +181,9 @@ func (p *parser) localFunc(sp Span) *LocalFunctionStmt {
 }
 
 func (p *parser) localStat(sp Span) *LocalStmt {
-	s := &LocalStmt{Span: sp}
-	for {
-		s.Names = append(s.Names, p.strCheckName())
-		if !p.testNext(',') {
-			break
-		}
-	}
+	s := p.a.locals.new()
+	s.Span = sp
+	s.Names = p.nameList(p.strCheckName())
 	if p.testNext('=') {
 		s.Values = p.exprList()
 	}
@@ -190,7 +192,8 @@ func (p *parser) localStat(sp Span) *LocalStmt {
 }
 
 func (p *parser) retStat() *ReturnStmt {
-	s := &ReturnStmt{Span: p.open()}
+	s := p.a.rets.new()
+	s.Span = p.open()
 	p.next()
 	if !blockFollow(p.t.Tok) && p.t.Tok != ';' {
 		s.Values = p.exprList()
@@ -205,25 +208,32 @@ func (p *parser) exprStat() Stmt {
 	e := p.primaryExp()
 	switch e.(type) {
 	case *CallExpr, *MethodCallExpr:
-		s := &CallStmt{Span: sp, Call: e}
+		s := p.a.cstmts.new()
+		s.Span, s.Call = sp, e
 		s.LastLine = p.lastline
 		return s
 	}
-	s := &AssignStmt{Span: sp, Targets: []Expr{e}}
+	s := p.a.assigns.new()
+	s.Span = sp
+	base := len(p.a.exprStack)
+	p.a.exprStack = append(p.a.exprStack, e)
 	for {
-		if !assignable(s.Targets[len(s.Targets)-1]) {
+		if !assignable(p.a.exprStack[len(p.a.exprStack)-1]) {
 			p.syntaxError("syntax error")
 		}
 		if !p.testNext(',') {
 			break
 		}
-		nvars := len(s.Targets)
+		nvars := len(p.a.exprStack) - base
 		v := p.primaryExp()
 		if limit := MaxCCalls - p.ccalls; nvars > limit {
 			p.errorLimit(limit, "variables in assignment")
 		}
-		s.Targets = append(s.Targets, v)
+		p.a.exprStack = append(p.a.exprStack, v)
 	}
+	s.Targets = p.a.exprs.copy(p.a.exprStack[base:])
+	clear(p.a.exprStack[base:])
+	p.a.exprStack = p.a.exprStack[:base]
 	p.checkNext('=')
 	s.Values = p.exprList()
 	s.LastLine = p.lastline
@@ -236,4 +246,18 @@ func assignable(e Expr) bool {
 		return true
 	}
 	return false
+}
+
+// nameList reads `{',' NAME}` after the first name.
+func (p *parser) nameList(first *Ident) []*Ident {
+	base := len(p.a.identStack)
+	p.a.identStack = append(p.a.identStack, first)
+	for p.testNext(',') {
+		id := p.strCheckName()
+		p.a.identStack = append(p.a.identStack, id)
+	}
+	out := p.a.identsA.copy(p.a.identStack[base:])
+	clear(p.a.identStack[base:])
+	p.a.identStack = p.a.identStack[:base]
+	return out
 }
