@@ -1,0 +1,319 @@
+package server
+
+import (
+	"errors"
+	"net"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"github.com/redmoon-dev/redmoon/keyspace"
+	"github.com/redmoon-dev/redmoon/server/resp"
+)
+
+// client is one connection. Its goroutine (serve) owns the reader, the writer and the command
+// state; fields shared with other goroutines are guarded by the execution lock (the keyspace
+// lock) or are atomic, as noted.
+type client struct {
+	s    *Server
+	id   int64
+	nc   net.Conn
+	addr string // remote address, "ip:port"
+	lad  string // local address
+
+	rd  resp.Reader
+	w   *resp.Writer
+	out keyspace.Reply // where replies go: w, or a discarding sink (CLIENT REPLY OFF/SKIP)
+	ctx *keyspace.Ctx
+
+	// Guarded by the execution lock.
+	name       string
+	resp3      bool
+	authed     bool
+	flags      clientFlags
+	multi      []queued // commands queued by MULTI
+	watching   []watchKey
+	channels   map[string]struct{}
+	patterns   []string
+	shardChans map[string]struct{}
+	lastCmd    string
+	replyMode  replyMode
+	block      *blockState // non-nil while blocked
+
+	created    time.Time
+	lastActive atomic.Int64 // Unix ms of the last command
+
+	// Asynchronous output (pub/sub messages, MONITOR lines, unblocking replies written by other
+	// clients' commands): appended under pushMu by other goroutines, written by this client's
+	// goroutine. pushPending says there is something to write.
+	pushMu      sync.Mutex
+	pushBuf     []byte
+	pushPending atomic.Bool
+	pushSince   time.Time // when pushBuf first passed the soft limit (zero: not over it)
+	wake        chan struct{}
+
+	killed atomic.Bool // CLIENT KILL, output buffer limit or server stop: close at once
+	reason string
+
+	names  map[string]string // interned spellings of command names this client sent
+	argBuf []string
+}
+
+type clientFlags uint32
+
+const (
+	flagMulti      clientFlags = 1 << iota // inside MULTI
+	flagDirtyCAS                           // a watched key changed: EXEC fails
+	flagDirtyExec                          // a command failed to queue: EXEC aborts
+	flagCloseAfter                         // QUIT: close once the reply is written
+	flagMonitor                            // MONITOR
+	flagPubSub                             // subscribed to something
+	flagNoEvict                            // CLIENT NO-EVICT on (recorded only)
+)
+
+type replyMode uint8
+
+const (
+	replyOn replyMode = iota
+	replyOff
+	replySkip     // skip the reply of the next command
+	replySkipThis // skipping the reply of the current command
+)
+
+// queued is a command queued inside MULTI.
+type queued struct {
+	cmd  *keyspace.Command
+	args []string
+}
+
+func newClient(s *Server, nc net.Conn) *client {
+	c := &client{
+		s:       s,
+		id:      s.nextID.Add(1),
+		nc:      nc,
+		created: time.Now(),
+		wake:    make(chan struct{}, 1),
+		names:   map[string]string{},
+	}
+	c.addr = nc.RemoteAddr().String()
+	c.lad = nc.LocalAddr().String()
+	c.w = resp.NewWriter(nc)
+	c.out = c.w
+	c.ctx = s.ks.NewCtx()
+	c.authed = s.params.requirePass == ""
+	c.rd.MaxBulkLen = s.params.protoMaxBulkLen
+	c.rd.MaxQueryBuf = s.params.queryBufLimit
+	c.rd.Unauthenticated = !c.authed
+	c.lastActive.Store(c.created.UnixMilli())
+	return c
+}
+
+// serve is the connection's goroutine: read, parse, execute, write, until the client leaves or
+// is killed.
+func (c *client) serve() {
+	defer c.s.wg.Done()
+	defer c.close()
+	for {
+		n, err := c.rd.Fill(c.nc)
+		if n > 0 {
+			if !c.process() {
+				return
+			}
+		}
+		if err != nil {
+			if errors.Is(err, os.ErrDeadlineExceeded) && !c.killed.Load() {
+				// Woken to write asynchronous output.
+				_ = c.nc.SetReadDeadline(time.Time{})
+				if !c.flushPush() {
+					return
+				}
+				continue
+			}
+			if errors.Is(err, resp.ErrQueryBufferLimit) {
+				c.s.logf('#', "Closing client that reached max query buffer length: %s", c.infoLine())
+			}
+			return
+		}
+	}
+}
+
+// process runs every complete request in the input buffer, then writes the replies. It returns
+// false when the connection must be closed.
+func (c *client) process() bool {
+	for {
+		if c.killed.Load() {
+			return false
+		}
+		raw, err := c.rd.Next()
+		if err != nil {
+			if errors.Is(err, resp.ErrIncomplete) {
+				break
+			}
+			var pe *resp.ProtocolError
+			if errors.As(err, &pe) {
+				c.w.Error(pe.Msg)
+				c.s.logf('-', "Protocol error (%s) from client: %s", strings.TrimPrefix(pe.Msg, "ERR Protocol error: "), c.infoLine())
+				c.flush()
+				return false
+			}
+			return false
+		}
+		c.execute(c.strings(raw))
+		if c.flags&flagCloseAfter != 0 {
+			c.flush()
+			return false
+		}
+		if c.block != nil {
+			if !c.waitUnblocked() {
+				return false
+			}
+		}
+	}
+	return c.flush()
+}
+
+// strings converts the arguments of a request to strings that commands may keep (DESIGN.md
+// decision 2). The command name is interned per client; the other arguments share one
+// allocation.
+func (c *client) strings(raw [][]byte) []string {
+	args := c.argBuf[:0]
+	name, ok := c.names[string(raw[0])]
+	if !ok {
+		name = string(raw[0])
+		if len(c.names) < 64 {
+			c.names[name] = name
+		}
+	}
+	args = append(args, name)
+	total := 0
+	for _, a := range raw[1:] {
+		total += len(a)
+	}
+	if total > 0 {
+		block := make([]byte, total)
+		off := 0
+		for _, a := range raw[1:] {
+			n := copy(block[off:], a)
+			if n == 0 {
+				args = append(args, "")
+				continue
+			}
+			args = append(args, unsafe.String(&block[off], n))
+			off += n
+		}
+	} else {
+		for range raw[1:] {
+			args = append(args, "")
+		}
+	}
+	c.argBuf = args
+	return args
+}
+
+// flush writes the pending replies, then any asynchronous output. It returns false when the
+// connection failed.
+func (c *client) flush() bool {
+	if c.w.Buffered() > 0 {
+		if err := c.w.Flush(); err != nil {
+			return false
+		}
+	}
+	if c.pushPending.Load() {
+		return c.flushPush()
+	}
+	return true
+}
+
+// flushPush writes the asynchronous output queued by other goroutines.
+func (c *client) flushPush() bool {
+	c.pushMu.Lock()
+	buf := c.pushBuf
+	c.pushBuf = nil
+	c.pushSince = time.Time{}
+	c.pushPending.Store(false)
+	c.pushMu.Unlock()
+	if len(buf) == 0 {
+		return !c.killed.Load()
+	}
+	_, err := c.nc.Write(buf)
+	return err == nil && !c.killed.Load()
+}
+
+// takePush moves queued asynchronous output into the reply buffer, so that it keeps its place
+// before the replies of commands that run after it was queued. Called with the execution lock
+// held, before each command.
+func (c *client) takePush() {
+	if !c.pushPending.Load() {
+		return
+	}
+	c.pushMu.Lock()
+	c.w.Raw(c.pushBuf)
+	c.pushBuf = c.pushBuf[:0]
+	c.pushSince = time.Time{}
+	c.pushPending.Store(false)
+	c.pushMu.Unlock()
+}
+
+// push queues asynchronous output for this client (a message, a MONITOR line) and wakes its
+// goroutine. It enforces the output buffer limits of the client's class. Called with the
+// execution lock held, from another client's command.
+func (c *client) push(p []byte) {
+	if c.killed.Load() {
+		return
+	}
+	if c == c.s.current {
+		// The running client itself (a RESP3 client publishing to its own channel): the message
+		// goes before the command's reply, in its reply buffer.
+		c.raw(p)
+		return
+	}
+	c.pushMu.Lock()
+	c.pushBuf = append(c.pushBuf, p...)
+	n := len(c.pushBuf)
+	over := c.s.params.outputLimitExceeded(c, n)
+	c.pushMu.Unlock()
+	if over {
+		c.s.logf('#', "Client %s scheduled to be closed ASAP for overcoming of output buffer limits.", c.infoLine())
+		c.killWith("output buffer limit")
+		return
+	}
+	if c.pushPending.CompareAndSwap(false, true) {
+		select {
+		case c.wake <- struct{}{}:
+		default:
+		}
+		// Interrupt a pending Read so the goroutine writes the output now.
+		_ = c.nc.SetReadDeadline(time.Unix(1, 0))
+	}
+}
+
+// kill closes the connection from another goroutine; the client's goroutine then ends.
+func (c *client) kill() { c.killWith("") }
+
+func (c *client) killWith(reason string) {
+	if c.killed.CompareAndSwap(false, true) {
+		c.reason = reason
+		_ = c.nc.Close()
+		select {
+		case c.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// close unregisters the client: its subscriptions, watched keys, blocking state and MONITOR.
+func (c *client) close() {
+	c.killed.Store(true)
+	_ = c.nc.Close()
+	s := c.s
+	s.ks.Lock()
+	s.unblock(c)
+	s.unwatchAll(c)
+	s.pubsub.unsubscribeAll(c)
+	s.removeMonitor(c)
+	delete(s.clients, c.id)
+	s.ks.Unlock()
+}

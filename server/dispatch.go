@@ -1,0 +1,228 @@
+package server
+
+import (
+	"strings"
+	"time"
+
+	"github.com/redmoon-dev/redmoon/keyspace"
+	"github.com/redmoon-dev/redmoon/server/resp"
+)
+
+// connHandler implements a command that needs the connection (HELLO, CLIENT, MULTI, SUBSCRIBE,
+// ...). It runs with the execution lock held and writes exactly one reply to c.out.
+type connHandler func(c *client, args []string)
+
+// resolved caches, per command of the table, its connection handler.
+var connByCmd = map[*keyspace.Command]connHandler{}
+
+// bindConnCommands attaches the connection handlers to the table rows. It runs once, after every
+// init function has registered.
+func bindConnCommands() {
+	for name, h := range connCommands {
+		cmd := lookupFull(name)
+		if cmd == nil {
+			panic("server: no command " + name + " in the table")
+		}
+		connByCmd[cmd] = h
+	}
+}
+
+func lookupFull(name string) *keyspace.Command {
+	parent, sub, ok := strings.Cut(name, "|")
+	cmd := keyspace.Lookup(parent)
+	if cmd == nil || !ok {
+		return cmd
+	}
+	return cmd.Subs[sub]
+}
+
+// implemented reports whether cmd has an implementation, on the connection or in the keyspace.
+func implemented(cmd *keyspace.Command) bool {
+	return cmd.Handler != nil || connByCmd[cmd] != nil
+}
+
+// containerImplemented reports whether any subcommand of a container is implemented.
+func containerImplemented(cmd *keyspace.Command) bool {
+	for _, sub := range cmd.Subs {
+		if implemented(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve finds the command or subcommand args name and checks its arity, with Redis's errors:
+// unknown command, unknown subcommand, wrong number of arguments.
+func resolve(args []string) (*keyspace.Command, string) {
+	cmd := keyspace.Lookup(args[0])
+	if cmd != nil && cmd.Subs != nil {
+		if !containerImplemented(cmd) {
+			return nil, keyspace.UnknownCommandError(args)
+		}
+		if len(args) >= 2 {
+			sub := cmd.Sub(args[1])
+			if sub == nil || !implemented(sub) {
+				return nil, "ERR unknown subcommand '" + errText(truncate(args[1], 128)) +
+					"'. Try " + strings.ToUpper(args[0]) + " HELP."
+			}
+			cmd = sub
+		}
+	} else if cmd != nil && !implemented(cmd) {
+		cmd = nil
+	}
+	if cmd == nil {
+		return nil, keyspace.UnknownCommandError(args)
+	}
+	if !cmd.ArityOK(len(args)) {
+		return nil, keyspace.ArityError(cmd)
+	}
+	return cmd, ""
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// errText replaces CR and LF with spaces, as Redis does in error replies quoting user input.
+func errText(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// execute runs one request as Redis's processCommand does: QUIT first, then command lookup and
+// arity, authentication, the restrictions of MULTI and of RESP2 subscriber mode, queueing inside
+// MULTI, and finally the call, followed by serving the clients blocked on keys it made ready.
+func (c *client) execute(args []string) {
+	s := c.s
+	if strings.EqualFold(args[0], "quit") {
+		c.w.SimpleString("OK")
+		c.flags |= flagCloseAfter
+		return
+	}
+	cmd, msg := resolve(args)
+	if cmd != nil && s.pause.blocks(cmd) {
+		c.flush()
+		s.pause.wait(cmd)
+	}
+	ks := s.ks
+	ks.Lock()
+	s.current = c
+	c.takePush()
+	c.beginReply()
+	switch {
+	case cmd == nil:
+		c.reject(msg)
+	case !c.authed && !cmd.Has(keyspace.FlagNoAuth):
+		c.reject("NOAUTH Authentication required.")
+	case c.flags&flagMulti != 0 && cmd.Has(keyspace.FlagNoMulti):
+		c.reject("ERR Command not allowed inside a transaction")
+	case c.flags&flagPubSub != 0 && !c.resp3 && !allowedInSubscribe(cmd):
+		c.reject("ERR Can't execute '" + cmd.Name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
+	case c.flags&flagMulti != 0 && !runsInMulti(cmd):
+		c.queue(cmd, args)
+		c.out.SimpleString("QUEUED")
+	default:
+		c.call(cmd, args, true)
+		s.serveReady()
+	}
+	c.endReply()
+	s.current = nil
+	ks.Unlock()
+}
+
+// reject answers a command that will not run; inside MULTI it also dooms the transaction.
+func (c *client) reject(msg string) {
+	if c.flags&flagMulti != 0 {
+		c.flags |= flagDirtyExec
+	}
+	c.s.stats.errorReplies++
+	c.out.Error(msg)
+}
+
+func allowedInSubscribe(cmd *keyspace.Command) bool {
+	switch cmd.Name {
+	case "ping", "subscribe", "ssubscribe", "unsubscribe", "sunsubscribe", "psubscribe", "punsubscribe", "quit", "reset":
+		return true
+	}
+	return false
+}
+
+// runsInMulti reports whether a command executes at once inside MULTI instead of being queued.
+func runsInMulti(cmd *keyspace.Command) bool {
+	switch cmd.Name {
+	case "exec", "discard", "multi", "watch", "quit", "reset":
+		return true
+	}
+	return false
+}
+
+// call runs a resolved command for this client, with the execution lock held: its handler,
+// then MONITOR, the slow log and the statistics, as Redis's call() does. canBlock is false inside
+// EXEC, where blocking commands answer at once as on a timeout.
+func (c *client) call(cmd *keyspace.Command, args []string, canBlock bool) {
+	s := c.s
+	start := time.Now()
+	c.lastCmd = cmd.Name
+	s.stats.commands++
+	switch h := connByCmd[cmd]; {
+	case h != nil:
+		h(c, args)
+	case canBlock && cmd.Has(keyspace.FlagBlocking):
+		if c.tryBlocking(cmd, args) {
+			s.afterCall(c, cmd, args, start, 0)
+			return
+		}
+	default:
+		cmd.Call(c.ctx, args, c.out)
+	}
+	s.afterCall(c, cmd, args, start, time.Since(start))
+}
+
+// raw writes an already encoded reply, unless replies are switched off.
+func (c *client) raw(p []byte) {
+	if w, ok := c.out.(*resp.Writer); ok {
+		w.Raw(p)
+	}
+}
+
+// afterCall feeds MONITOR and the slow log for a command that completed.
+func (s *Server) afterCall(c *client, cmd *keyspace.Command, args []string, start time.Time, dur time.Duration) {
+	if len(s.monitors) > 0 && !cmd.Has(keyspace.FlagSkipMonitor) && !cmd.Has(keyspace.FlagAdmin) {
+		s.feedMonitors(c, args, start)
+	}
+	if !cmd.Has(keyspace.FlagSkipSlowlog) {
+		s.slowlog.record(c, args, start, dur, s.params)
+	}
+	c.lastActive.Store(start.UnixMilli())
+}
+
+// beginReply and endReply implement CLIENT REPLY OFF and SKIP by sending the command's reply to
+// a sink that drops it.
+func (c *client) beginReply() {
+	switch c.replyMode {
+	case replyOff:
+		c.out = discard{r3: c.resp3}
+	case replySkip:
+		c.out = discard{r3: c.resp3}
+		c.replyMode = replySkipThis
+	default:
+		c.out = c.w
+	}
+}
+
+func (c *client) endReply() {
+	if c.replyMode == replySkipThis {
+		c.replyMode = replyOn
+	}
+	c.out = c.w
+}
