@@ -147,6 +147,7 @@ func (p *parser) nameExpr() *NameExpr {
 	p.next()
 	n.LastLine = p.lastline
 	n.NextLine = p.lx.Line()
+	p.resolve(n.Name)
 	return n
 }
 
@@ -326,14 +327,20 @@ func (p *parser) body(sp Span, self bool, line int) *Function {
 	f.Span, f.LineDefined, f.Self = sp, line, self
 	p.fs = &funcState{prev: p.fs, lineDefined: line}
 	p.checkNext('(')
+	if self {
+		p.checkNewLocal(0)
+		p.activate("self")
+	}
 	if p.t.Tok != ')' {
 		base := len(p.a.identStack)
 		for {
 			if p.t.Tok == lexer.Name {
 				id := p.strCheckName()
+				p.checkNewLocal(len(p.a.identStack) - base)
 				p.a.identStack = append(p.a.identStack, id)
 			} else if p.t.Tok == lexer.Dots {
 				p.next()
+				p.checkNewLocal(len(p.a.identStack) - base) // the implicit "arg"
 				f.IsVararg = true
 			} else {
 				p.syntaxError("<name> or '...' expected")
@@ -345,6 +352,12 @@ func (p *parser) body(sp Span, self bool, line int) *Function {
 		f.Params = p.a.identsA.copy(p.a.identStack[base:])
 		clear(p.a.identStack[base:])
 		p.a.identStack = p.a.identStack[:base]
+	}
+	for _, id := range f.Params {
+		p.activate(id.Name)
+	}
+	if f.IsVararg {
+		p.activate("arg") // LUA_COMPAT_VARARG
 	}
 	p.fs.vararg = f.IsVararg
 	p.checkNext(')')

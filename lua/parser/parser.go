@@ -70,6 +70,8 @@ type funcState struct {
 	vararg      bool
 	loops       int // enclosing loops inside this function (for break)
 	lineDefined int
+	actives     []string  // active local variables, by register
+	ups         []upvalue // upvalues created so far
 }
 
 type parser struct {
@@ -160,13 +162,13 @@ func (p *parser) enterLevel() {
 
 func (p *parser) leaveLevel() { p.ccalls-- }
 
-// errorLimit is errorlimit: a function exceeded a limit.
-func (p *parser) errorLimit(limit int, what string) {
+// errorLimit is errorlimit: the function fs exceeded a limit.
+func (p *parser) errorLimit(fs *funcState, limit int, what string) {
 	var msg string
-	if p.fs.lineDefined == 0 {
+	if fs.lineDefined == 0 {
 		msg = "main function has more than " + itoa(limit) + " " + what
 	} else {
-		msg = "function at line " + itoa(p.fs.lineDefined) + " has more than " + itoa(limit) + " " + what
+		msg = "function at line " + itoa(fs.lineDefined) + " has more than " + itoa(limit) + " " + what
 	}
 	p.lexError(msg)
 }

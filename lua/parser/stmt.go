@@ -14,7 +14,9 @@ func (p *parser) statement() (Stmt, bool) {
 	case lexer.Do:
 		s := &DoStmt{Span: p.open()}
 		p.next()
+		mark := p.enterScope()
 		s.Body = p.block()
+		p.leaveScope(mark)
 		p.checkMatch(lexer.End, lexer.Do, line)
 		s.LastLine = p.lastline
 		return s, false
@@ -53,7 +55,9 @@ func (p *parser) testThenBlock() *IfClause {
 	p.next()
 	c.Cond = p.expr()
 	p.checkNext(lexer.Then)
+	mark := p.enterScope()
 	c.Body = p.block()
+	p.leaveScope(mark)
 	c.LastLine = p.lastline
 	return c
 }
@@ -73,7 +77,9 @@ func (p *parser) ifStat(line int) *IfStmt {
 	}
 	if p.t.Tok == lexer.Else {
 		p.next()
+		mark := p.enterScope()
 		s.Else = p.block()
+		p.leaveScope(mark)
 	}
 	p.checkMatch(lexer.End, lexer.If, line)
 	s.LastLine = p.lastline
@@ -86,7 +92,9 @@ func (p *parser) whileStat(line int) *WhileStmt {
 	s.Cond = p.expr()
 	p.fs.loops++
 	p.checkNext(lexer.Do)
+	mark := p.enterScope()
 	s.Body = p.block()
+	p.leaveScope(mark)
 	p.checkMatch(lexer.End, lexer.While, line)
 	p.fs.loops--
 	s.LastLine = p.lastline
@@ -96,10 +104,12 @@ func (p *parser) whileStat(line int) *WhileStmt {
 func (p *parser) repeatStat(line int) *RepeatStmt {
 	s := &RepeatStmt{Span: p.open()}
 	p.fs.loops++
+	mark := p.enterScope()
 	p.next()
 	s.Body = p.block()
 	p.checkMatch(lexer.Until, lexer.Repeat, line)
-	s.Cond = p.expr()
+	s.Cond = p.expr() // inside the scope of the body's locals
+	p.leaveScope(mark)
 	p.fs.loops--
 	s.LastLine = p.lastline
 	return s
@@ -108,6 +118,7 @@ func (p *parser) repeatStat(line int) *RepeatStmt {
 func (p *parser) forStat(line int) Stmt {
 	sp := p.open()
 	p.fs.loops++
+	mark := p.enterScope()
 	p.next()
 	v := p.strCheckName()
 	var s Stmt
@@ -120,6 +131,7 @@ func (p *parser) forStat(line int) Stmt {
 		p.syntaxError("'=' or 'in' expected")
 	}
 	p.checkMatch(lexer.End, lexer.For, line)
+	p.leaveScope(mark)
 	p.fs.loops--
 	s.Lines().LastLine = p.lastline
 	return s
@@ -127,6 +139,7 @@ func (p *parser) forStat(line int) Stmt {
 
 func (p *parser) forNum(sp Span, v *Ident) *NumericForStmt {
 	s := &NumericForStmt{Span: sp, Var: v}
+	p.checkNewLocal(3) // (for index), (for limit), (for step) and the variable
 	p.checkNext('=')
 	s.Start = p.expr()
 	p.checkNext(',')
@@ -134,20 +147,31 @@ func (p *parser) forNum(sp Span, v *Ident) *NumericForStmt {
 	if p.testNext(',') {
 		s.Step = p.expr()
 	}
+	p.activate(forIndex, forLimit, forStep)
 	p.checkNext(lexer.Do)
 	s.DoLine = p.lastline
+	mark := p.enterScope()
+	p.activate(v.Name)
 	s.Body = p.block()
+	p.leaveScope(mark)
 	return s
 }
 
 func (p *parser) forList(sp Span, v *Ident) *GenericForStmt {
 	s := &GenericForStmt{Span: sp}
-	s.Names = p.nameList(v)
+	p.checkNewLocal(3) // three hidden control variables and the first name
+	s.Names = p.nameList(v, 4)
 	p.checkNext(lexer.In)
 	s.Values = p.exprList()
+	p.activate(forGenerator, forState, forControl)
 	p.checkNext(lexer.Do)
 	s.DoLine = p.lastline
+	mark := p.enterScope()
+	for _, id := range s.Names {
+		p.activate(id.Name)
+	}
 	s.Body = p.block()
+	p.leaveScope(mark)
 	return s
 }
 
@@ -174,6 +198,8 @@ func (p *parser) funcStat(line int) *FunctionStmt {
 func (p *parser) localFunc(sp Span) *LocalFunctionStmt {
 	s := &LocalFunctionStmt{Span: sp}
 	s.Name = p.strCheckName()
+	p.checkNewLocal(0)
+	p.activate(s.Name.Name)
 	fn := Span{Line: sp.Line, PrevLine: sp.PrevLine}
 	s.Func = p.body(fn, false, p.lx.Line())
 	s.LastLine = p.lastline
@@ -183,9 +209,14 @@ func (p *parser) localFunc(sp Span) *LocalFunctionStmt {
 func (p *parser) localStat(sp Span) *LocalStmt {
 	s := p.a.locals.new()
 	s.Span = sp
-	s.Names = p.nameList(p.strCheckName())
+	first := p.strCheckName()
+	p.checkNewLocal(0)
+	s.Names = p.nameList(first, 1)
 	if p.testNext('=') {
 		s.Values = p.exprList()
+	}
+	for _, id := range s.Names {
+		p.activate(id.Name)
 	}
 	s.LastLine = p.lastline
 	return s
@@ -227,7 +258,7 @@ func (p *parser) exprStat() Stmt {
 		nvars := len(p.a.exprStack) - base
 		v := p.primaryExp()
 		if limit := MaxCCalls - p.ccalls; nvars > limit {
-			p.errorLimit(limit, "variables in assignment")
+			p.errorLimit(p.fs, limit, "variables in assignment")
 		}
 		p.a.exprStack = append(p.a.exprStack, v)
 	}
@@ -248,12 +279,15 @@ func assignable(e Expr) bool {
 	return false
 }
 
-// nameList reads `{',' NAME}` after the first name.
-func (p *parser) nameList(first *Ident) []*Ident {
+// nameList reads `{',' NAME}` after the first name; the first new name is the n-th local
+// variable the statement declares.
+func (p *parser) nameList(first *Ident, n int) []*Ident {
 	base := len(p.a.identStack)
 	p.a.identStack = append(p.a.identStack, first)
 	for p.testNext(',') {
 		id := p.strCheckName()
+		p.checkNewLocal(n)
+		n++
 		p.a.identStack = append(p.a.identStack, id)
 	}
 	out := p.a.identsA.copy(p.a.identStack[base:])
