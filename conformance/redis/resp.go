@@ -46,6 +46,31 @@ func (c *Conn) Do(args ...string) (Value, error) {
 	return ReadValue(c.r)
 }
 
+// Pipeline sends several commands at once and reads their replies in order.
+func (c *Conn) Pipeline(cmds [][]string) ([]Value, error) {
+	_ = c.nc.SetDeadline(time.Now().Add(60 * time.Second))
+	for _, args := range cmds {
+		fmt.Fprintf(c.w, "*%d\r\n", len(args))
+		for _, a := range args {
+			fmt.Fprintf(c.w, "$%d\r\n", len(a))
+			c.w.WriteString(a)
+			c.w.WriteString("\r\n")
+		}
+	}
+	if err := c.w.Flush(); err != nil {
+		return nil, err
+	}
+	out := make([]Value, len(cmds))
+	for i := range out {
+		v, err := ReadValue(c.r)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // ReadValue reads one RESP2 or RESP3 reply. RESP3 attributes are read and dropped.
 func ReadValue(r *bufio.Reader) (Value, error) {
 	line, err := r.ReadString('\n')
