@@ -44,12 +44,18 @@ const (
 
 // A Modifier normalizes a reply before it is written to a golden or compared with one.
 // Index >= 0 applies ModUnordered and ModPairs to that element of the top-level aggregate
-// instead of the top level itself.
+// instead of the top level itself. Path, when set, applies ModType and ModRange only to the
+// elements it selects: each component indexes one level of nesting, PathAny selects every
+// element of that level.
 type Modifier struct {
 	Kind   ModKind
 	Index  int
 	Lo, Hi int64
+	Path   []int
 }
+
+// PathAny is the wildcard component of a Modifier's Path ("*" in a case file).
+const PathAny = -1
 
 // ParseCaseFile reads and parses one case file.
 func ParseCaseFile(path string) ([]*Case, error) {
@@ -169,16 +175,27 @@ func parseModifier(s string) (Modifier, error) {
 			return m, bad
 		}
 		return m, nil
-	case "type", "ignore":
+	case "type":
+		m := Modifier{Kind: ModType, Index: -1}
+		switch len(parts) {
+		case 1:
+		case 2:
+			path, ok := parsePath(parts[1])
+			if !ok {
+				return m, bad
+			}
+			m.Path = path
+		default:
+			return m, bad
+		}
+		return m, nil
+	case "ignore":
 		if len(parts) != 1 {
 			return Modifier{}, bad
 		}
-		if parts[0] == "type" {
-			return Modifier{Kind: ModType, Index: -1}, nil
-		}
 		return Modifier{Kind: ModIgnore, Index: -1}, nil
 	case "range":
-		if len(parts) != 3 {
+		if len(parts) != 3 && len(parts) != 4 {
 			return Modifier{}, bad
 		}
 		lo, err1 := strconv.ParseInt(parts[1], 10, 64)
@@ -186,9 +203,34 @@ func parseModifier(s string) (Modifier, error) {
 		if err1 != nil || err2 != nil || lo > hi {
 			return Modifier{}, bad
 		}
-		return Modifier{Kind: ModRange, Index: -1, Lo: lo, Hi: hi}, nil
+		m := Modifier{Kind: ModRange, Index: -1, Lo: lo, Hi: hi}
+		if len(parts) == 4 {
+			path, ok := parsePath(parts[3])
+			if !ok {
+				return m, bad
+			}
+			m.Path = path
+		}
+		return m, nil
 	}
 	return Modifier{}, fmt.Errorf("unknown modifier %q", s)
+}
+
+// parsePath reads a modifier path: components separated by dots, each an element index or "*".
+func parsePath(s string) ([]int, bool) {
+	var path []int
+	for _, c := range strings.Split(s, ".") {
+		if c == "*" {
+			path = append(path, PathAny)
+			continue
+		}
+		n, err := strconv.Atoi(c)
+		if err != nil || n < 0 {
+			return nil, false
+		}
+		path = append(path, n)
+	}
+	return path, true
 }
 
 type token struct {

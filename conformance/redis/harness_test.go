@@ -29,6 +29,7 @@ GET ""
 === second
 @type TIME
 !resp2
+@type:5 @range:0:100:*.2 XPENDING s g - + 10
 `
 	cases, err := ParseCases("t", text)
 	if err != nil {
@@ -49,6 +50,8 @@ GET ""
 		{Name: "second", File: "t", Line: 18, Steps: []Step{
 			{Line: 19, Args: []string{"TIME"}, Mods: []Modifier{{Kind: ModType, Index: -1}}},
 			{Line: 20, Directive: "resp2"},
+			{Line: 21, Args: []string{"XPENDING", "s", "g", "-", "+", "10"}, Mods: []Modifier{
+				{Kind: ModType, Index: -1, Path: []int{5}}, {Kind: ModRange, Index: -1, Lo: 0, Hi: 100, Path: []int{PathAny, 2}}}},
 		}},
 	}
 	if diff := cmp.Diff(want, cases); diff != "" {
@@ -146,6 +149,11 @@ func TestNormalize(t *testing.T) {
 		{"range out", Value{Kind: Int, Int: 50}, []Modifier{{Kind: ModRange, Lo: 1, Hi: 10}}, Value{Kind: Int, Int: 50}},
 		{"range bulk", b("7"), []Modifier{{Kind: ModRange, Lo: 1, Hi: 10}}, Value{Kind: Normalized, Str: "bulk in [1,10]"}},
 		{"ignore", b("x"), []Modifier{{Kind: ModIgnore}}, Value{Kind: Normalized, Str: "ignored"}},
+		{"type at path", arr(b("a"), arr(b("x"), b("y"))), []Modifier{{Kind: ModType, Path: []int{1, 0}}},
+			arr(b("a"), arr(Value{Kind: Normalized, Str: "bulk"}, b("y")))},
+		{"range at wildcard path", arr(arr(b("x"), Value{Kind: Int, Int: 3}), arr(b("y"), Value{Kind: Int, Int: 4}), b("5")),
+			[]Modifier{{Kind: ModRange, Lo: 0, Hi: 10, Path: []int{PathAny, 1}}},
+			arr(arr(b("x"), Value{Kind: Normalized, Str: "integer in [0,10]"}), arr(b("y"), Value{Kind: Normalized, Str: "integer in [0,10]"}), b("5"))},
 	}
 	for _, c := range cases {
 		if diff := cmp.Diff(c.want, Normalize(c.in, c.mods)); diff != "" {

@@ -14,9 +14,9 @@ func Normalize(v Value, mods []Modifier) Value {
 		case ModIgnore:
 			return Value{Kind: Normalized, Str: "ignored"}
 		case ModType:
-			v = typeOnly(v)
+			v = atPath(v, m.Path, typeOnly)
 		case ModRange:
-			v = inRange(v, m.Lo, m.Hi)
+			v = atPath(v, m.Path, func(v Value) Value { return inRange(v, m.Lo, m.Hi) })
 		case ModUnordered, ModPairs:
 			group := 1
 			if m.Kind == ModPairs {
@@ -31,6 +31,25 @@ func Normalize(v Value, mods []Modifier) Value {
 			}
 		}
 	}
+	return v
+}
+
+// atPath applies f to the elements of v that path selects (to v itself for an empty path). An
+// element the path names but v does not have is left alone.
+func atPath(v Value, path []int, f func(Value) Value) Value {
+	if len(path) == 0 {
+		return f(v)
+	}
+	if !isAggregate(v) {
+		return v
+	}
+	elems := append([]Value(nil), v.Elems...)
+	for i := range elems {
+		if path[0] == PathAny || path[0] == i {
+			elems[i] = atPath(elems[i], path[1:], f)
+		}
+	}
+	v.Elems = elems
 	return v
 }
 
