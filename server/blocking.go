@@ -3,8 +3,8 @@ package server
 import (
 	"bytes"
 	"errors"
-	"os"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"time"

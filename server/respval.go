@@ -11,7 +11,7 @@ import (
 // DOCS, HELP texts) and replayed in the client's protocol: writing it through a keyspace.Reply
 // downgrades maps and sets for RESP2 exactly as Redis does.
 type rvalue struct {
-	kind  byte // the RESP3 type byte: + - : $ _ , # * % ~
+	kind  byte // the RESP3 type byte: + - : $ = _ , ( # * % ~ >; N and n for RESP2's null bulk and null array
 	str   string
 	n     int64
 	elems []rvalue
@@ -56,6 +56,10 @@ func parseRESP3(b []byte) (rvalue, []byte, error) {
 	case '_':
 	case '$', '=':
 		n, err := strconv.Atoi(body)
+		if kind == '$' && n == -1 && err == nil {
+			v.kind = 'N' // RESP2 null bulk
+			return v, b, nil
+		}
 		if err != nil || n < 0 || len(b) < n+2 {
 			return v, b, errBad
 		}
@@ -63,6 +67,10 @@ func parseRESP3(b []byte) (rvalue, []byte, error) {
 		b = b[n+2:]
 	case '*', '%', '~', '>':
 		n, err := strconv.Atoi(body)
+		if kind == '*' && n == -1 && err == nil {
+			v.kind = 'n' // RESP2 null array
+			return v, b, nil
+		}
 		if err != nil || n < 0 {
 			return v, b, errBad
 		}
@@ -100,8 +108,10 @@ func (v *rvalue) write(r keyspace.Reply) {
 		} else {
 			r.Bulk(v.str)
 		}
-	case '_':
+	case '_', 'N':
 		r.Null()
+	case 'n':
+		r.NullArray()
 	case ',':
 		f, _ := strconv.ParseFloat(v.str, 64)
 		r.Double(f)
