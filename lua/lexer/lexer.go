@@ -49,13 +49,7 @@ type Lexer struct {
 	line   int
 	source string
 	buf    []byte
-	names  map[string]word
-}
-
-// word is an interned identifier, or a reserved word and its token.
-type word struct {
-	tok Token
-	s   string
+	names  intern
 }
 
 // New returns a lexer for src. source is the chunk name (as lua_load gets it), used in error
@@ -72,12 +66,7 @@ func (lx *Lexer) Reset(src []byte, source string, opts Options) {
 	lx.pos = 0
 	lx.line = 1
 	lx.source = source
-	if lx.names == nil || len(lx.names) > 4096 {
-		lx.names = make(map[string]word, 64)
-		for t := And; t <= While; t++ {
-			lx.names[tokenNames[t-FirstReserved]] = word{tok: t}
-		}
-	}
+	lx.names.reset()
 	if opts.SkipHashLine && len(src) > 0 && src[0] == '#' {
 		for lx.pos < len(src) && src[lx.pos] != '\n' {
 			lx.pos++
@@ -263,20 +252,18 @@ func (lx *Lexer) Scan(it *Item) error {
 				return lx.readNumeral(it, start)
 			}
 			if isNameStart(c) {
+				h := hashStep(hashInit, c)
 				p := lx.pos + 1
 				for p < len(src) && isNameChar(src[p]) {
+					h = hashStep(h, src[p])
 					p++
 				}
 				lx.pos = p
-				w, ok := lx.names[string(src[start:p])]
-				if !ok {
-					w = word{tok: Name, s: string(src[start:p])}
-					lx.names[w.s] = w
-				} else if w.tok != Name {
-					return lx.single(it, w.tok, start)
+				if t := keyword(src[start:p]); t != 0 {
+					return lx.single(it, t, start)
 				}
 				it.Tok = Name
-				it.Str = w.s
+				it.Str = lx.names.get(src[start:p], h)
 				it.Line = lx.line
 				it.start, it.end = start, p
 				return nil

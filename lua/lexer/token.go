@@ -89,3 +89,51 @@ func itoa(n int) string {
 	}
 	return string(b[i:])
 }
+
+// keyword returns the reserved word token spelled by w, or 0.
+func keyword(w []byte) Token {
+	if len(w) < 2 || len(w) > 8 || w[0] < 'a' || w[0] > 'w' {
+		return 0
+	}
+	var cands [2]Token
+	switch w[0] {
+	case 'a':
+		cands[0] = And
+	case 'b':
+		cands[0] = Break
+	case 'd':
+		cands[0] = Do
+	case 'e':
+		cands = [2]Token{Else, End}
+		if len(w) == 6 {
+			cands[0] = Elseif
+		}
+	case 'f':
+		cands = [2]Token{False, For}
+		if len(w) == 8 {
+			cands[0] = Function
+		}
+	case 'i':
+		cands = [2]Token{If, In}
+	case 'l':
+		cands[0] = Local
+	case 'n':
+		cands = [2]Token{Nil, Not}
+	case 'o':
+		cands[0] = Or
+	case 'r':
+		cands = [2]Token{Repeat, Return}
+	case 't':
+		cands = [2]Token{Then, True}
+	case 'u':
+		cands[0] = Until
+	case 'w':
+		cands[0] = While
+	}
+	for _, t := range cands {
+		if t != 0 && string(w) == tokenNames[t-FirstReserved] {
+			return t
+		}
+	}
+	return 0
+}

@@ -325,7 +325,7 @@ func (p *parser) recFieldValue(f *TableField) {
 func (p *parser) body(sp Span, self bool, line int) *Function {
 	f := p.a.funcs.new()
 	f.Span, f.LineDefined, f.Self = sp, line, self
-	p.fs = &funcState{prev: p.fs, lineDefined: line}
+	p.openFunc(line)
 	p.checkNext('(')
 	if self {
 		p.checkNewLocal(0)
@@ -365,6 +365,6 @@ func (p *parser) body(sp Span, self bool, line int) *Function {
 	f.LastLineDefined = p.lx.Line()
 	p.checkMatch(lexer.End, lexer.Function, line)
 	f.LastLine = p.lastline
-	p.fs = p.fs.prev
+	p.closeFunc()
 	return f
 }

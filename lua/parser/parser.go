@@ -83,6 +83,28 @@ type parser struct {
 	ccalls   int // L->nCcalls
 	fs       *funcState
 	a        allocs
+	free     []*funcState // funcStates of finished functions, for reuse
+}
+
+// openFunc starts parsing a function nested in the current one.
+func (p *parser) openFunc(lineDefined int) {
+	var fs *funcState
+	if n := len(p.free); n > 0 {
+		fs = p.free[n-1]
+		p.free = p.free[:n-1]
+		*fs = funcState{actives: fs.actives[:0], ups: fs.ups[:0]}
+	} else {
+		fs = &funcState{}
+	}
+	fs.prev, fs.lineDefined = p.fs, lineDefined
+	p.fs = fs
+}
+
+// closeFunc returns to the enclosing function.
+func (p *parser) closeFunc() {
+	fs := p.fs
+	p.fs = fs.prev
+	p.free = append(p.free, fs)
 }
 
 // ---- tokens ----
