@@ -4,6 +4,8 @@ import (
 	"crypto/subtle"
 	"strconv"
 	"strings"
+
+	"github.com/redmoon-dev/redmoon/keyspace"
 )
 
 // Connection commands: PING ECHO SELECT HELLO AUTH RESET (QUIT is handled before lookup, as
@@ -31,18 +33,16 @@ func cmdPing(c *client, a []string) {
 	}
 }
 
+// cmdSelect is the keyspace's SELECT, limited to the configured number of databases.
 func cmdSelect(c *client, a []string) {
-	n, err := strconv.ParseInt(a[1], 10, 64)
-	if err != nil || !isRedisInt(a[1]) {
-		c.out.Error("ERR value is not an integer or out of range")
-		return
-	}
-	if n < 0 || n >= int64(c.s.databases()) || !c.ctx.Select(int(n)) {
+	if n, ok := keyspace.ParseInt(a[1]); ok && n >= int64(c.s.databases()) && n < keyspace.NumDatabases {
 		c.out.Error("ERR DB index is out of range")
 		return
 	}
-	c.out.SimpleString("OK")
+	selectCmd.Call(c.ctx, a, c.out)
 }
+
+var selectCmd = keyspace.Lookup("select")
 
 // isRedisInt reports whether s is an integer as Redis's string2ll accepts it.
 func isRedisInt(s string) bool {
