@@ -80,3 +80,21 @@ func BenchmarkLookup(b *testing.B) {
 		Lookup("get")
 	}
 }
+
+// BenchmarkGETHot reads 1024 keys that stay in the CPU caches: the cost of the command path
+// itself, without the cache misses of a large keyspace.
+func BenchmarkGETHot(b *testing.B) {
+	ks := New()
+	c := ks.NewCtx()
+	keys := benchKeys(1 << 10)
+	for _, k := range keys {
+		Dispatch(c, []string{"SET", k, "0123456789"}, discard{})
+	}
+	args := []string{"GET", ""}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		args[1] = keys[i&(1<<10-1)]
+		Dispatch(c, args, discard{})
+	}
+}

@@ -77,6 +77,8 @@ type Command struct {
 	Parent   *Command            // the container of a subcommand
 	Subs     map[string]*Command // subcommands by lower-case name (containers only)
 	Handler  Handler             // nil: not implemented yet (answers as an unknown command)
+
+	hash uint32 // nameHash(Name), for Lookup
 }
 
 // Has reports whether the command carries all of the given flags.
@@ -226,14 +228,53 @@ func lookupFull(name string) *Command {
 }
 
 // Lookup returns the top-level command named name, in any letter case, or nil. It does not
-// allocate.
+// allocate: the name is hashed while being folded to lower case and looked up in an
+// open-addressing table.
 func Lookup(name string) *Command {
-	var buf [32]byte
-	lower, ok := lowerInto(buf[:], name)
-	if !ok {
+	if len(name) > 32 {
 		return nil
 	}
-	return commands[string(lower)]
+	h := nameHash(name)
+	for i := h & (lookupSlots - 1); ; i = (i + 1) & (lookupSlots - 1) {
+		cmd := lookupTable[i]
+		if cmd == nil {
+			return nil
+		}
+		if cmd.hash == h && equalFold(name, cmd.Name) {
+			return cmd
+		}
+	}
+}
+
+// lookupSlots is the size of the open-addressing table: a power of two well above twice the
+// number of commands.
+const lookupSlots = 1024
+
+var lookupTable = func() *[lookupSlots]*Command {
+	var t [lookupSlots]*Command
+	for _, cmd := range commands {
+		cmd.hash = nameHash(cmd.Name)
+		i := cmd.hash & (lookupSlots - 1)
+		for t[i] != nil {
+			i = (i + 1) & (lookupSlots - 1)
+		}
+		t[i] = cmd
+	}
+	return &t
+}()
+
+// nameHash is FNV-1a over the ASCII lower case of s.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
 }
 
 // lowerInto writes the ASCII lower case of s into buf; ok is false when s does not fit (no
