@@ -6,17 +6,24 @@
 //
 // The chunk name follows lua_load's convention: "=name" for a name shown as is (such as
 // "=stdin"), "@file.lua" for a file, and anything else is the source text itself, shown as
-// [string "..."] (what loadstring passes). Errors are *lexer.Error values.
+// [string "..."] (what loadstring passes). Errors are *Error values (that is, *lexer.Error).
 //
 // The parser follows lparser.c's structure, so it reports each error at the same token and
 // line, and it counts nesting levels as PUC does (LUAI_MAXCCALLS, 200): deep inputs fail with
-// "chunk has too many syntax levels", never with a Go stack overflow. Limits that PUC checks
-// while generating code (local variables, upvalues, registers, jump sizes) are the compiler's.
+// "chunk has too many syntax levels", never with a Go stack overflow. It also checks the two
+// limits PUC checks while parsing (200 active local variables and 60 upvalues per function),
+// so that they are reported in PUC's order relative to syntax errors. The limits PUC checks
+// while generating code (registers, jump sizes, constants) are the compiler's.
+//
+// Performance is in README.md beside this file.
 package parser
 
 import (
 	"github.com/redmoon-dev/redmoon/lua/lexer"
 )
+
+// Error is the syntax error Parse returns; its Error text is PUC Lua's message.
+type Error = lexer.Error
 
 // MaxCCalls is LUAI_MAXCCALLS: the nesting limit shared by C calls and syntax levels.
 const MaxCCalls = 200
@@ -26,10 +33,10 @@ type Options struct {
 	// SkipHashLine skips a first line that starts with '#', as loading a file does
 	// (luaL_loadfile, the lua5.1 and luac5.1 binaries). Strings never skip it.
 	SkipHashLine bool
-	// CCalls is PUC's L->nCcalls when lua_load starts: nesting levels already used by C calls.
-	// It lowers the syntax nesting limit. It is 0 for a host calling lua_load directly (as
-	// Redis does), 1 for luac5.1 and for a file run by lua5.1, and 2 for loadstring called from
-	// the main chunk of lua5.1 (each active Lua-called-from-C frame adds one).
+	// CCalls is PUC's L->nCcalls when lua_load starts: nesting levels already used by C
+	// calls. It lowers the syntax nesting limit. It is 0 for a host calling lua_load directly
+	// (Redis's EVAL, for instance), 1 for luac5.1 and for a file run by lua5.1, and 2 for
+	// loadstring called from the main chunk of lua5.1 (each C boundary crossed adds one).
 	CCalls int
 }
 
