@@ -111,6 +111,7 @@ type blockState struct {
 	keys     []dbKey
 	deadline time.Time // zero: no timeout
 	timeout  []byte    // the reply to send on timeout
+	reply    []byte    // the reply the client gets, set when it is served (under the lock)
 	done     chan struct{}
 	served   bool // the client got its reply (or was unblocked); set under the lock
 }
@@ -224,7 +225,7 @@ func (s *Server) serveReady() {
 			if null {
 				continue
 			}
-			c.raw(reply)
+			st.reply = reply
 			s.finishBlock(c)
 		}
 		if len(b.ready) == 0 {
@@ -266,14 +267,18 @@ func (s *Server) unblock(c *client) {
 	}
 }
 
-// unblockWith ends a client's wait with the given reply (CLIENT UNBLOCK: the timeout reply or
-// an error). Lock held. It reports whether the client was blocked.
-func (s *Server) unblockWith(c *client, reply func(r keyspace.Reply)) bool {
+// unblockWith ends a client's wait with the given encoded reply (CLIENT UNBLOCK: the timeout
+// reply or an error); nil means the timeout reply. Lock held. It reports whether the client was
+// blocked.
+func (s *Server) unblockWith(c *client, reply []byte) bool {
 	st := c.block
 	if st == nil || st.served {
 		return false
 	}
-	reply(c.out)
+	if reply == nil {
+		reply = st.timeout
+	}
+	st.reply = reply
 	s.finishBlock(c)
 	return true
 }
@@ -308,7 +313,7 @@ wait:
 		case <-timer:
 			c.s.ks.Lock()
 			if !st.served {
-				c.raw(st.timeout)
+				st.reply = st.timeout
 				c.s.finishBlock(c)
 			}
 			c.s.ks.Unlock()
@@ -347,10 +352,12 @@ wait:
 	_ = c.nc.SetReadDeadline(time.Time{})
 	c.s.ks.Lock()
 	c.block = nil
+	reply := st.reply
 	c.s.ks.Unlock()
 	if !alive || c.killed.Load() {
 		return false
 	}
+	c.raw(reply)
 	return c.flush()
 }
 

@@ -295,13 +295,11 @@ func cmdClientUnblock(c *client, a []string) {
 		c.out.Integer(0)
 		return
 	}
-	ok := c.s.unblockWith(x, func(r keyspace.Reply) {
-		if useErr {
-			r.Error("UNBLOCKED client unblocked via CLIENT UNBLOCK")
-		} else {
-			x.raw(x.block.timeout)
-		}
-	})
+	var reply []byte
+	if useErr {
+		reply = []byte("-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n")
+	}
+	ok := c.s.unblockWith(x, reply)
 	if ok {
 		c.out.Integer(1)
 	} else {
