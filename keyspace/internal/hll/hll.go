@@ -247,12 +247,19 @@ func sparseSet(b []byte, index int, count uint8, maxSparse int) ([]byte, int, er
 		if delta > 0 && len(b)+delta > maxSparse {
 			return promoteAndSet(b, index, count)
 		}
-		if delta > 0 {
-			b = append(b, n[:delta]...) // room; the bytes are overwritten below
+		if pos+oplen > end {
+			// An XZERO opcode cut by the end of the string (a corrupted value): C writes the
+			// new opcodes over it and sets the length as if both of its bytes had been there.
+			b = append(b[:pos], n...)
+			b = b[:end+delta]
+		} else {
+			if delta > 0 {
+				b = append(b, n[:delta]...) // room; the bytes are overwritten below
+			}
+			copy(b[pos+len(n):], b[pos+oplen:end])
+			copy(b[pos:], n)
+			b = b[:end+delta]
 		}
-		copy(b[pos+len(n):], b[pos+oplen:end])
-		copy(b[pos:], n)
-		b = b[:end+delta]
 		end += delta
 	}
 	// Merge adjacent VAL opcodes with the same value, scanning up to five opcodes from prev.
