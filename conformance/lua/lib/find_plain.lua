@@ -1,0 +1,7 @@
+print(string.find("a.b.c", ".", 1, true))
+print(string.find("a+b", "+", 1, true))
+print(string.find("a(b", "(", 1, true))
+print(string.find("x%y", "%", 1, true))
+print(string.find("abc", "", 1, true))
+print(string.find("abc", "c", -1, true))
+print(string.find("abc", "abcd", 1, true))

@@ -1,0 +1,5 @@
+print(pcall(string.gmatch))
+print(pcall(string.gmatch, "x"))
+local it = string.gmatch("abc", "(")
+print(pcall(it))
+print(pcall(string.gmatch("abc", "%1")))

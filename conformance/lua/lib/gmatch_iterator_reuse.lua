@@ -1,0 +1,6 @@
+local it = string.gmatch("a1b2c3", "%a%d")
+print(it())
+print(it())
+print(it())
+print(it())
+print(it())

@@ -1,0 +1,1 @@
+for d in string.gmatch(123.25, "%d") do io.write(d) end print()

@@ -1,0 +1,4 @@
+print(pcall(string.gsub))
+print(pcall(string.gsub, "a"))
+print(pcall(string.gsub, "a", "("))
+print(pcall(string.gsub, "a", "%", "x"))

@@ -1,0 +1,2 @@
+local esc = {["<"] = "&lt;", [">"] = "&gt;", ["&"] = "&amp;", ['"'] = "&quot;"}
+print(string.gsub([[<a href="x">&</a>]], '[<>&"]', esc))

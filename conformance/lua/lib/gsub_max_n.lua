@@ -1,0 +1,7 @@
+print(string.gsub("aaaa", "a", "b", 2))
+print(string.gsub("aaaa", "a", "b", 0))
+print(string.gsub("aaaa", "a", "b", -1))
+print(string.gsub("aaaa", "a", "b", 10))
+print(string.gsub("aaaa", "a", "b", 2.9))
+print(string.gsub("aaaa", "a", "b", "3"))
+print(pcall(string.gsub, "aaaa", "a", "b", "x"))

@@ -1,0 +1,6 @@
+print(string.gsub("abc", "(b)", "%0%1%%%x"))
+local r = string.gsub("abc", "b", "%")
+print(#r, r:byte(1, -1))
+print(string.gsub("abc", "b", "%1"))
+print(pcall(string.gsub, "abc", "b", "%2"))
+print(pcall(string.gsub, "abc", "(b)", "%2"))

@@ -1,0 +1,5 @@
+print(string.gsub("hello world", "o", "0"))
+print(string.gsub("hello world", "(o)", "[%1]"))
+print(string.gsub("hello", "", "-"))
+print(string.gsub("abc", "%w", "%0%0"))
+print(string.gsub("abc", "b", "%%"))

@@ -1,0 +1,2 @@
+print(string.gsub("hello world", "%w+", {hello = "HI", world = "EARTH"}))
+print(string.gsub("a.b", "%.", {["."] = "DOT"}))

@@ -1,0 +1,2 @@
+print(string.gsub("  many   spaces  here ", "%s+", " "))
+print((string.gsub("  many   spaces  here ", "^%s+", "")))

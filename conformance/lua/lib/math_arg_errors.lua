@@ -1,0 +1,7 @@
+print(pcall(math.sin))
+print(pcall(math.cos, {}))
+print(pcall(math.pow, 2))
+print(pcall(math.ldexp, 1))
+print(pcall(math.atan2, 1))
+print(pcall(function() return math.sqrt("abc") end))
+print(pcall(function() return math.floor(nil) end))

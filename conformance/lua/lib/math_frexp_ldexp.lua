@@ -1,0 +1,6 @@
+print(math.frexp(8))
+print(math.frexp(0))
+print(math.frexp(-3))
+print(math.frexp(0.1))
+print(math.ldexp(0.5, 4), math.ldexp(1, -1), math.ldexp(3, 0), math.ldexp(1, 1024))
+print(math.ldexp(1.5, 2.9))

@@ -1,0 +1,1 @@
+print(math.huge, -math.huge, math.pi, math.huge == 1/0)

@@ -1,0 +1,5 @@
+print(math.max(1, 5, 3), math.min(1, 5, 3), math.max(-1), math.min(2.5, 2.4))
+print(math.max(1, "10"), math.min("3", 2))
+print(pcall(math.max))
+print(pcall(math.min))
+print(pcall(math.max, 1, "x"))

@@ -1,0 +1,2 @@
+print(0x10, 0xff, 0XA, 1e2, 1E-2, .5, 5., 3.0)
+print(0x7fffffff, 0xffffffff, 0x100000000)

@@ -1,0 +1,6 @@
+local d = os.date("!*t", 1000000000)
+print(d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday, d.isdst)
+local keys = {}
+for k in pairs(d) do keys[#keys + 1] = k end
+table.sort(keys)
+print(table.concat(keys, " "))

@@ -1,0 +1,5 @@
+print(pcall(os.time, {}))
+print(pcall(os.time, {year = 2000}))
+print(pcall(os.time, {year = 2000, month = 1}))
+print(pcall(os.time, 1))
+print(pcall(os.time, {year = "x", month = 1, day = 1}))

@@ -1,0 +1,5 @@
+print(os.time({year = 2000, month = 1, day = 1, hour = 0}))
+print(os.time({year = 2024, month = 2, day = 29, hour = 12, min = 30, sec = 15}))
+print(os.time({year = 2024, month = 13, day = 1, hour = 0}))
+print(os.time({year = 2024, month = 1, day = 0}))
+print(os.time({year = 1970, month = 1, day = 1, hour = 0, min = 0, sec = 0}))

@@ -1,0 +1,5 @@
+print(pcall(string.match, "a", "%1"))
+print(pcall(string.match, "aa", "(a)%2"))
+print(pcall(string.match, "aa", "(a%1)"))
+print(pcall(string.match, "a", "%0"))
+print(pcall(string.gsub, "a", "%9", ""))

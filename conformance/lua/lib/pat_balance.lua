@@ -1,0 +1,6 @@
+print(string.match("f(a(b)c)d", "%b()"))
+print(string.match("(unclosed", "%b()"))
+print(string.match("x{a{b}{c}}y", "%b{}"))
+print(string.match("axbxcx", "%bxx"))
+print(string.match("(a)[b]", "%b()%b[]"))
+print(string.gsub("a (b (c) d) e (f)", "%b()", "[]"))

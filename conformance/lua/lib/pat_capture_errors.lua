@@ -1,0 +1,6 @@
+print(pcall(string.match, "a", "(a"))
+print(pcall(string.match, "b", "(a"))
+print(pcall(string.match, "a", "a)"))
+print(pcall(string.match, "b", "a)"))
+print(pcall(string.match, "a", "(()"))
+print(pcall(string.find, "a", "(a"))

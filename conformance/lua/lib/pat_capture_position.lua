@@ -1,0 +1,5 @@
+print(string.match("abc", "()"))
+print(string.match("bba", "()a()"))
+print(string.find("hello", "()ll()"))
+print(string.gsub("abc", "()", "%1"))
+print(string.match("", "()"))

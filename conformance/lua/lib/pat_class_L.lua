@@ -1,0 +1,2 @@
+print(string.match("abCDef", "%L+"))
+print(string.gsub("Hello World", "%L", "_"))

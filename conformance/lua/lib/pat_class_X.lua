@@ -1,0 +1,1 @@
+print(string.match("12zz34", "%X+"))

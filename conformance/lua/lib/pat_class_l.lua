@@ -1,0 +1,2 @@
+print(string.match("ABcdEF", "%l+"))
+print(string.gsub("Hello World", "%l", "*"))

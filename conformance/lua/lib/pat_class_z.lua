@@ -1,0 +1,3 @@
+print(string.find("a\0b", "%z"))
+print(string.gsub("a\0b\0c", "%z", "0"))
+print(string.find("abc", "%z"))

@@ -1,0 +1,6 @@
+print(string.find("", ""))
+print(string.find("abc", ""))
+print(string.find("abc", "", 2))
+print(string.find("abc", "", 10))
+print(string.match("abc", ""))
+print(string.gsub("abc", "", "-"))

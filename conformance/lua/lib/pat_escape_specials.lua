@@ -1,0 +1,13 @@
+-- % before a non-alphanumeric character matches it literally
+print(string.find("100%", "%%"))
+print(string.find("a.b", "%."))
+print(string.find("a+b", "%+"))
+print(string.find("a-b", "%-"))
+print(string.find("a*b", "%*"))
+print(string.find("a?b", "%?"))
+print(string.find("a^b", "%^"))
+print(string.find("a$b", "%$"))
+print(string.find("(x)", "%("))
+print(string.find("(x)", "%)"))
+print(string.find("[x]", "%["))
+print(string.find("[x]", "%]"))

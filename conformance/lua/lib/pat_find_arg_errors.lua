@@ -1,0 +1,7 @@
+print(pcall(string.find))
+print(pcall(string.find, "a"))
+print(pcall(string.find, {}, "a"))
+print(pcall(string.find, "a", {}))
+print(pcall(string.find, "a", "a", "x"))
+print(pcall(function() return string.find("a", nil) end))
+print(pcall(function() return ("x"):find() end))

@@ -1,0 +1,5 @@
+print(string.gsub("THE (quick) fox", "%f[%a]%a+", "W"))
+print(string.find("hello world", "%f[%W]"))
+print(string.find("", "%f[%a]"))
+print(string.find("a", "%f[%a]"))
+for w in string.gmatch("the cat in the hat", "%f[%a]%a+%f[%A]") do io.write(w, ",") end print()

@@ -1,0 +1,8 @@
+print(pcall(string.find, "a", "["))
+print(pcall(string.find, "a", "[a"))
+print(pcall(string.find, "a", "[^"))
+print(pcall(string.find, "a", "[%"))
+print(pcall(string.find, "a", "[]"))
+print(pcall(string.find, "a", "[^]"))
+print(pcall(string.find, "abc", "x["))
+print(pcall(string.find, "x", "x["))

@@ -1,0 +1,5 @@
+print(string.match("aaabxb", ".-b"))
+print(string.match("aaabxb", ".*b"))
+print(string.find("abxx", "x*$"))
+print(string.match("aaaa", "(a*)(a)"))
+print(string.match("aaaa", "(a-)(a)"))

@@ -1,0 +1,4 @@
+print(string.find("aaa", "a-"))
+print(string.find("aaab", "a-b"))
+print(string.match("<a><b>", "<(.-)>"))
+print(string.match("<a><b>", "<(.*)>"))

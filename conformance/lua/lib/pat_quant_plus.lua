@@ -1,0 +1,3 @@
+print(string.find("", "a+"))
+print(string.find("aaab", "a+"))
+print(string.find("baaa", "a+"))

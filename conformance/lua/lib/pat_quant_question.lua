@@ -1,0 +1,5 @@
+print(string.find("", "a?"))
+print(string.find("ab", "a?b"))
+print(string.find("b", "a?b"))
+print(string.match("color colour", "colou?r"))
+for w in string.gmatch("color colour", "colou?r") do io.write(w, " ") end print()

@@ -1,0 +1,4 @@
+print(string.find("", "a*"))
+print(string.find("aaab", "a*"))
+print(string.find("baaa", "a*"))
+print(string.match("<<x>>", "<*(.-)>*$"))

@@ -1,0 +1,4 @@
+print(string.find("a]b", "[]]"))
+print(string.match("x]a]y", "[]a]+"))
+print(string.match("]]ab]", "[^]]+"))
+print(string.match("a]]b", "[%]]+"))

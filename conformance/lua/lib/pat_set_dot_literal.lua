@@ -1,0 +1,3 @@
+print(string.find("a.b", "[.]"))
+print(string.find("ab", "[.]"))
+print(string.find("a.b", "[%.]"))

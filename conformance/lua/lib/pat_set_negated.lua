@@ -1,0 +1,2 @@
+print(string.match("abxyzcb", "[^abc]+"))
+print(string.gsub("hello world", "[^lo]", "."))

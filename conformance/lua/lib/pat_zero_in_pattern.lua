@@ -1,0 +1,6 @@
+-- a pattern ends at its first zero byte in Lua 5.1 (except in a plain find)
+print(string.match("a\0b", "\0b"))
+print(string.find("a\0b", "\0b"))
+print(string.find("a\0b", "\0b", 1, true))
+print(string.find("a\0b", "%z"))
+print(string.gsub("a\0b", "[%z]", "Z"))

@@ -1,0 +1,6 @@
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(pcall(string.char, 65, 300))
+print(pcall(string.char, "x"))
+print(pcall(string.char, 65, nil))
+print(pcall(function() return string.char(1, 2, 256) end))

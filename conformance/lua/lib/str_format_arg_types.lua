@@ -1,0 +1,7 @@
+print(string.format("%d %x", "12", " 0x10 "))
+print(pcall(string.format, "%d", "x"))
+print(pcall(string.format, "%d", {}))
+print(pcall(string.format, "%f", nil))
+print(pcall(function() return string.format("%d", "1x") end))
+print(pcall(string.format))
+print(pcall(string.format, {}))

@@ -1,0 +1,5 @@
+print(string.format("%f %f %f", 1, -1.5, 0.1))
+print(string.format("%.2f %.0f %.10f", 3.14159, 2.5, 1/3))
+print(string.format("%10.3f|%-10.3f|%010.3f|%+.1f", math.pi, math.pi, -math.pi, 2))
+print(string.format("%.0f %.0f %.0f %.0f", 0.5, 1.5, 2.5, 3.5))
+print(string.format("%.2f %.2f", 1.005, 2.675))

@@ -1,0 +1,5 @@
+print(string.format("%g %g %g %g", 12345.25, 100000, 1000000, 1e-5))
+print(string.format("%g %g %g", 0.0001, 123456789, 0.1))
+print(string.format("%.3g %.10g %.0g %#g %#.3g", 0.0001234, 1/3, 0, 1, 100))
+print(string.format("%G %G", 1e-10, 1e20))
+print(string.format("%.14g %.17g", 0.1, 0.1))

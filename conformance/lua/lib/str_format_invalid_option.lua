@@ -1,0 +1,7 @@
+print(pcall(string.format, "%y", 1))
+print(pcall(string.format, "%a", 1))
+print(pcall(string.format, "%ld", 1))
+print(pcall(string.format, "%", 1))
+print(pcall(string.format, "abc%", 1))
+print(pcall(string.format, "%5", 1))
+print(pcall(string.format, "%\0d", 1))

@@ -1,0 +1,5 @@
+print(string.format("%q", 'he said "hi"\n\tand left\\'))
+print(string.format("%q", "a\0b\rc"))
+print(string.format("%q", 1/3))
+print(string.format("%q", ""))
+print(string.format("%10q", "x"))

@@ -1,0 +1,5 @@
+print(pcall(string.format, "%s"))
+print(pcall(string.format, "%s", nil))
+print(pcall(string.format, "%s", {}))
+print(pcall(string.format, "%s", true))
+print(pcall(function() return string.format("%s %s", 1) end))

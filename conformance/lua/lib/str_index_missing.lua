@@ -1,0 +1,2 @@
+print(pcall(function() return ("abc"):nosuch() end))
+print(("abc").len == string.len)

@@ -1,0 +1,5 @@
+local s = [[
+first
+second]]
+print(s, #s)
+print([==[with ]] inside]==])

@@ -1,0 +1,5 @@
+print(pcall(string.upper, nil))
+print(pcall(string.lower, {}))
+print(pcall(string.reverse, true))
+print(pcall(function() return ("x"):rep({}) end))
+print(pcall(function() return string.sub() end))

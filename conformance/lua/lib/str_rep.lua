@@ -1,0 +1,5 @@
+print(string.rep("ab", 3), string.rep("x", 0), string.rep("x", -1), string.rep("", 100))
+print(string.rep("ab", 2.9), string.rep(5, 3), #string.rep("abc", 1000))
+print(pcall(string.rep, "x"))
+print(pcall(string.rep))
+print(pcall(string.rep, "x", "y"))

@@ -1,0 +1,7 @@
+print(pcall(table.concat, {1, {}, 3}))
+print(pcall(table.concat, {1, 2, 3}, ",", 1, 5))
+print(pcall(table.concat, {1, nil, 3}, ",", 1, 3))
+print(pcall(table.concat, {true}))
+print(pcall(table.concat))
+print(pcall(table.concat, {}, {}))
+print(pcall(function() return table.concat({1}, ",", "x") end))

@@ -1,0 +1,5 @@
+print(pcall(table.insert, {}, 1, 2, 3))
+print(pcall(table.insert, {}))
+print(pcall(table.insert, nil, 1))
+print(pcall(table.insert, {}, "x", 1))
+print(pcall(function() table.insert({1, 2}, 1, 2, 3) end))

@@ -1,0 +1,3 @@
+print(pcall(table.remove))
+print(pcall(table.remove, 1))
+print(pcall(table.remove, {}, "x"))
