@@ -183,6 +183,10 @@ func zmpopGeneric(c *Ctx, args []string, numIdx int, blocking bool, r Reply) {
 		r.Error("ERR numkeys should be greater than 0")
 		return
 	}
+	if numKeys >= int64(len(args)) {
+		r.Error(ErrSyntax)
+		return
+	}
 	whereIdx := int64(numIdx) + numKeys + 1
 	if whereIdx >= int64(len(args)) {
 		r.Error(ErrSyntax)
