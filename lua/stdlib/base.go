@@ -377,6 +377,9 @@ func basePrint(L *vm.State) int {
 		if i > 1 {
 			buf = append(buf, '\t')
 		}
+		if z := strings.IndexByte(s, 0); z >= 0 {
+			s = s[:z] // lua5.1 writes each piece with fputs, which stops at a NUL byte
+		}
 		buf = append(buf, s...)
 	}
 	buf = append(buf, '\n')

@@ -1,0 +1,10 @@
+local obj = setmetatable({name = "o"}, {__call = function(self, a, b) return self.name, a, b end})
+print(obj(1, 2))
+print(pcall(obj))
+local nested = setmetatable({}, {__call = obj})
+print(pcall(nested, 5))
+local function ret3() return 1, 2, 3 end
+local c3 = setmetatable({}, {__call = function(_, ...) return select('#', ...), ... end})
+print(c3(ret3()))
+print(pcall(setmetatable({}, {__call = 5})))
+print(pcall(function() local t = {} t() end))
