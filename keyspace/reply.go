@@ -48,3 +48,26 @@ type Reply interface {
 	// Resp3 reports whether the caller speaks RESP3.
 	Resp3() bool
 }
+
+// DoubleTextReply is implemented by sinks that can write a double with the text the command
+// chose. Redis formats most doubles with "%.17g" (Double), but a few replies (GEOPOS and the
+// coordinates of WITHCOORD, through addReplyHumanLongDouble) use "%.17Lf" with trailing zeros
+// removed, sent as a RESP3 double or a RESP2 bulk string. Commands use ReplyDoubleText, which
+// falls back to Double (RESP3) or Bulk (RESP2) for sinks without this method.
+type DoubleTextReply interface {
+	// DoubleText writes f, whose decimal text is text (RESP3 ",text"; RESP2 a bulk string).
+	DoubleText(f float64, text string)
+}
+
+// ReplyDoubleText writes f with the given text, through DoubleTextReply when r implements it.
+func ReplyDoubleText(r Reply, f float64, text string) {
+	if t, ok := r.(DoubleTextReply); ok {
+		t.DoubleText(f, text)
+		return
+	}
+	if r.Resp3() {
+		r.Double(f)
+		return
+	}
+	r.Bulk(text)
+}
