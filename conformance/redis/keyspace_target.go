@@ -162,6 +162,15 @@ func (s *TreeSink) Double(f float64) {
 	}
 }
 
+// DoubleText implements keyspace.DoubleTextReply.
+func (s *TreeSink) DoubleText(f float64, text string) {
+	if s.RESP3 {
+		s.leaf(Value{Kind: Double, Str: text})
+	} else {
+		s.leaf(Value{Kind: Bulk, Str: text})
+	}
+}
+
 // Bool implements keyspace.Reply.
 func (s *TreeSink) Bool(b bool) {
 	var n int64

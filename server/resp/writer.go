@@ -217,6 +217,20 @@ func (w *Writer) Double(f float64) {
 	w.buf = append(w.buf, '\r', '\n')
 }
 
+// DoubleText writes a double whose text the command chose (keyspace.DoubleTextReply): RESP3
+// ",text", RESP2 a bulk string.
+func (w *Writer) DoubleText(f float64, text string) {
+	if w.r3 {
+		w.buf = append(w.buf, ',')
+		w.buf = append(w.buf, text...)
+		w.buf = append(w.buf, '\r', '\n')
+		return
+	}
+	w.header('$', int64(len(text)))
+	w.buf = append(w.buf, text...)
+	w.buf = append(w.buf, '\r', '\n')
+}
+
 // AppendDouble appends f formatted as C's "%.17g" (glibc spellings for infinities and NaN).
 func AppendDouble(dst []byte, f float64) []byte {
 	switch {
