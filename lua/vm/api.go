@@ -184,7 +184,16 @@ func (L *State) GetGlobal(name string) Value { return L.index(TableValue(L.gt), 
 func (L *State) SetGlobal(name string, v Value) { L.setIndex(TableValue(L.gt), String(name), v, -1) }
 
 // RawSet performs t[k] = v without metamethods; a nil or NaN key raises an error.
-func (L *State) RawSet(t *Table, k, v Value) { *t.slot(L, k) = v }
+func (L *State) RawSet(t *Table, k, v Value) {
+	if t.readonly {
+		L.readonlyError()
+	}
+	*t.slot(L, k) = v
+}
+
+// readonlyError raises Redis's error for a write to a read-only table (luaG_runerror: with the
+// position of the running Lua function, none from a Go function).
+func (L *State) readonlyError() { L.RunError("Attempt to modify a readonly table") }
 
 // Next is lua_next: the key and value after k in t's iteration order.
 func (L *State) Next(t *Table, k Value) (Value, Value, bool) { return t.Next(L, k) }

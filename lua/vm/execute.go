@@ -109,7 +109,7 @@ newframe:
 			case OpSetGlobal:
 				bx := argBx(i)
 				env := cl.env
-				if s := env.findStrH(kp[bx], khash[bx]); s != nil && (s.p != nil || env.meta == nil) {
+				if s := env.findStrH(kp[bx], khash[bx]); s != nil && (s.p != nil || env.meta == nil) && !env.readonly {
 					*s = regs[argA(i)]
 					env.flags = 0
 					continue
@@ -136,7 +136,7 @@ newframe:
 					t := ra.table()
 					f := key.Float()
 					if idx := int(f); float64(idx) == f && uint(idx-1) < uint(len(t.array)) {
-						if t.meta == nil || t.array[idx-1].p != nil {
+						if (t.meta == nil || t.array[idx-1].p != nil) && !t.readonly {
 							t.array[idx-1] = val
 							continue
 						}
@@ -156,7 +156,7 @@ newframe:
 				}
 				if ra.IsTable() {
 					t := ra.table()
-					if s := t.findStrH(k[b], khash[b]); s != nil && (s.p != nil || t.meta == nil) {
+					if s := t.findStrH(k[b], khash[b]); s != nil && (s.p != nil || t.meta == nil) && !t.readonly {
 						*s = val
 						t.flags = 0
 						continue

@@ -161,6 +161,9 @@ func (L *State) setIndex(t, k, v Value, reg int) {
 		var tm Value
 		if t.IsTable() {
 			h := t.table()
+			if h.readonly {
+				L.readonlyError()
+			}
 			slot := h.slot(L, k)
 			if slot.p != nil {
 				*slot = v
@@ -187,6 +190,9 @@ func (L *State) setIndex(t, k, v Value, reg int) {
 func (L *State) setIndexStr(t, k, v Value, h uint32, reg int) {
 	if t.IsTable() {
 		ht := t.table()
+		if ht.readonly {
+			L.readonlyError()
+		}
 		slot := ht.slotStrH(L, k, h)
 		if slot.p != nil || ht.meta == nil {
 			*slot = v

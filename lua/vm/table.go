@@ -18,6 +18,7 @@ type Table struct {
 	flags     uint32 // bit e set: metamethod e known absent (this table used as a metatable)
 	meta      *Table
 	weak      uint8 // __mode bits seen at setmetatable (informational; weak tables act strong)
+	readonly  bool  // writes raise "Attempt to modify a readonly table" (Redis's patch)
 }
 
 type node struct {
@@ -46,6 +47,15 @@ func (t *Table) Metatable() *Table { return t.meta }
 
 // SetMetatable sets the table's metatable (nil removes it).
 func (t *Table) SetMetatable(mt *Table) { t.meta = mt }
+
+// SetReadOnly marks the table read-only (or writable again), as Redis's lua_enablereadonlytable
+// does: stores through the VM, RawSet, SetIndex and the metatable setters of the State API then
+// raise "Attempt to modify a readonly table". The raw Go setters (Set, SetInt, SetStr) are not
+// checked: they are for hosts building tables.
+func (t *Table) SetReadOnly(b bool) { t.readonly = b }
+
+// ReadOnly reports whether the table is read-only.
+func (t *Table) ReadOnly() bool { return t.readonly }
 
 // ArrayLen returns the size of the array part.
 func (t *Table) ArrayLen() int { return len(t.array) }
