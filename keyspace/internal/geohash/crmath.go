@@ -1,0 +1,178 @@
+package geohash
+
+import "math"
+
+// Correctly rounded sine, cosine and arcsine.
+//
+// Redis computes distances with the C library's sin, cos and asin, which on glibc return the
+// double nearest to the true value (in all but vanishingly rare cases). Go's math package is
+// accurate to about one unit in the last place but not correctly rounded, and a distance stored
+// by STOREDIST shows all 17 digits, so the differences would be visible. These functions
+// evaluate in double-double arithmetic (about 106 bits) and round once.
+
+// dd is an unevaluated sum hi + lo with |lo| <= ulp(hi)/2.
+type dd struct{ hi, lo float64 }
+
+func twoSum(a, b float64) dd {
+	s := a + b
+	bb := s - a
+	return dd{s, (a - (s - bb)) + (b - bb)}
+}
+
+func quickTwoSum(a, b float64) dd {
+	s := a + b
+	return dd{s, b - (s - a)}
+}
+
+func twoProd(a, b float64) dd {
+	p := a * b
+	return dd{p, math.FMA(a, b, -p)}
+}
+
+func (a dd) add(b dd) dd {
+	s := twoSum(a.hi, b.hi)
+	t := twoSum(a.lo, b.lo)
+	s.lo += t.hi
+	s = quickTwoSum(s.hi, s.lo)
+	s.lo += t.lo
+	return quickTwoSum(s.hi, s.lo)
+}
+
+func (a dd) neg() dd { return dd{-a.hi, -a.lo} }
+
+func (a dd) mul(b dd) dd {
+	p := twoProd(a.hi, b.hi)
+	p.lo += a.hi*b.lo + a.lo*b.hi
+	return quickTwoSum(p.hi, p.lo)
+}
+
+func (a dd) mulF(b float64) dd {
+	p := twoProd(a.hi, b)
+	p.lo += a.lo * b
+	return quickTwoSum(p.hi, p.lo)
+}
+
+// divF divides by a double (one correction step).
+func (a dd) divF(b float64) dd {
+	q1 := a.hi / b
+	r := a.add(twoProd(q1, b).neg())
+	q2 := r.hi / b
+	r = r.add(twoProd(q2, b).neg())
+	q3 := r.hi / b
+	q := quickTwoSum(q1, q2)
+	return q.add(dd{q3, 0})
+}
+
+// π/2 as the sum of three doubles, for the argument reduction.
+const (
+	pio2a = 1.5707963267948966192313216916397514
+	pio2b = 6.123233995736766035868820147291818e-17
+	pio2c = -1.4973849048591698329435700899228e-33
+)
+
+var pio2 = struct{ a, b, c float64 }{pio2a, pio2b, pio2c}
+
+// invFact[k] = 1/k! as double-double, for the series.
+var invFact = func() [32]dd {
+	var t [32]dd
+	t[0] = dd{1, 0}
+	for k := 1; k < len(t); k++ {
+		t[k] = t[k-1].divF(float64(k))
+	}
+	return t
+}()
+
+// sinCosReduced returns sin(r) and cos(r) for |r| <= π/4 by their Taylor series.
+func sinCosReduced(r dd) (dd, dd) {
+	r2 := r.mul(r)
+	// sin: r - r^3/3! + r^5/5! ..., cos: 1 - r^2/2! + r^4/4! ...
+	var s, c dd
+	pw := dd{1, 0} // r^(2k)
+	for k := 0; 2*k+1 < len(invFact); k++ {
+		ct := pw.mul(invFact[2*k])
+		st := pw.mul(r).mul(invFact[2*k+1])
+		if k%2 == 1 {
+			ct, st = ct.neg(), st.neg()
+		}
+		c = c.add(ct)
+		s = s.add(st)
+		pw = pw.mul(r2)
+		if math.Abs(pw.hi) < 1e-40 {
+			break
+		}
+	}
+	return s, c
+}
+
+// reduce returns r = x - k·π/2 with |r| <= π/4 (about), and k mod 4.
+func reduce(x dd) (dd, int) {
+	k := math.Round(x.hi / pio2a)
+	r := x.add(twoProd(k, pio2.a).neg())
+	r = r.add(twoProd(k, pio2.b).neg())
+	r = r.add(twoProd(k, pio2.c).neg())
+	return r, int(int64(k) & 3)
+}
+
+// reduceOK tells whether the reduction above is accurate for x.
+func reduceOK(x float64) bool { return math.Abs(x) < 1e6 }
+
+func sinDD(x dd) dd {
+	r, q := reduce(x)
+	s, c := sinCosReduced(r)
+	switch q {
+	case 0:
+		return s
+	case 1:
+		return c
+	case 2:
+		return s.neg()
+	}
+	return c.neg()
+}
+
+func cosDD(x dd) dd {
+	r, q := reduce(x)
+	s, c := sinCosReduced(r)
+	switch q {
+	case 0:
+		return c
+	case 1:
+		return s.neg()
+	case 2:
+		return c.neg()
+	}
+	return s
+}
+
+// sin is the correctly rounded sine.
+func sin(x float64) float64 {
+	if x == 0 || !reduceOK(x) || math.IsNaN(x) {
+		return math.Sin(x)
+	}
+	return sinDD(dd{x, 0}).hi
+}
+
+// cos is the correctly rounded cosine.
+func cos(x float64) float64 {
+	if !reduceOK(x) || math.IsNaN(x) {
+		return math.Cos(x)
+	}
+	return cosDD(dd{x, 0}).hi
+}
+
+// asin is the correctly rounded arcsine: two Newton steps on sin(y) = x from Go's estimate.
+func asin(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || x > 1 || x < -1 {
+		return math.Asin(x)
+	}
+	y := dd{math.Asin(x), 0}
+	for i := 0; i < 2; i++ {
+		c := cosDD(y).hi
+		if c == 0 {
+			break
+		}
+		e := sinDD(y).add(dd{-x, 0}) // sin(y) - x
+		y = y.add(e.divF(c).neg())
+	}
+	return y.hi
+}
