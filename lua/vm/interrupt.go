@@ -47,6 +47,10 @@ func (L *State) SetInstructionLimit(n int64) {
 // WorkDone returns the calls and backward jumps counted since the limit was last set.
 func (L *State) WorkDone() int64 { g := L.g; return g.events + g.period - g.countdown }
 
+// CheckInterrupt runs an interrupt check now (pending Interrupt requests, the work limit): Go
+// functions that loop for long without calling Lua (the pattern matcher) call it now and then.
+func (L *State) CheckInterrupt() { L.checkInterrupt() }
+
 func (L *State) checkInterrupt() {
 	g := L.g
 	g.events += g.period - g.countdown

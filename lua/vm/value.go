@@ -224,6 +224,9 @@ func (v Value) AsGoFunction() *GoFunction {
 	return nil
 }
 
+// AsLClosure returns the Lua function v holds, or nil (string.dump uses it).
+func (v Value) AsLClosure() *LClosure { return v.asLClosure() }
+
 func (v Value) asLClosure() *LClosure {
 	if v.n == tagLFunc && v.p != unsafe.Pointer(&numSentinel) {
 		return (*LClosure)(v.p)
