@@ -58,8 +58,11 @@ type client struct {
 	killed atomic.Bool // CLIENT KILL, output buffer limit or server stop: close at once
 	reason string
 
-	names  map[string]string // interned spellings of command names this client sent
-	argBuf []string
+	names map[string]*spelling // command names this client sent, as spelled
+	argv  []string             // arguments of the parsed batch
+	batch [][]string           // the parsed batch, slices of argv
+	cmds  []*spelling          // the command name of each request of the batch
+	tick  time.Duration        // when the previous command ended (monoNow), for timing
 }
 
 type clientFlags uint32
@@ -96,7 +99,7 @@ func newClient(s *Server, nc net.Conn) *client {
 		nc:      nc,
 		created: time.Now(),
 		wake:    make(chan struct{}, 1),
-		names:   map[string]string{},
+		names:   map[string]*spelling{},
 	}
 	c.addr = nc.RemoteAddr().String()
 	c.lad = nc.LocalAddr().String()
@@ -142,52 +145,138 @@ func (c *client) serve() {
 
 // process runs every complete request in the input buffer, then writes the replies. It returns
 // false when the connection must be closed.
+//
+// Requests are parsed into a batch outside the execution lock; the batch then runs under one
+// hold of the lock, the way Redis runs everything a client sent before it serves the next client.
+// A batch ends early after a command that changes how the following requests parse (AUTH, HELLO,
+// RESET, CONFIG) or at a protocol error, which is answered after the commands before it.
 func (c *client) process() bool {
 	for {
 		if c.killed.Load() {
 			return false
 		}
-		raw, err := c.rd.Next()
-		if err != nil {
-			if errors.Is(err, resp.ErrIncomplete) {
-				break
-			}
-			var pe *resp.ProtocolError
-			if errors.As(err, &pe) {
-				c.w.Error(pe.Msg)
-				c.s.logf('-', "Protocol error (%s) from client: %s", strings.TrimPrefix(pe.Msg, "ERR Protocol error: "), c.infoLine())
-				c.flush()
-				return false
-			}
+		batch, perr := c.parseBatch()
+		if len(batch) == 0 && perr == nil {
+			break
+		}
+		if !c.runBatch(batch) {
 			return false
 		}
-		c.execute(c.strings(raw))
-		if c.flags&flagCloseAfter != 0 {
+		if perr != nil {
+			c.w.Error(perr.Msg)
+			c.s.logf('-', "Protocol error (%s) from client: %s", strings.TrimPrefix(perr.Msg, "ERR Protocol error: "), c.infoLine())
 			c.flush()
 			return false
-		}
-		if c.block != nil {
-			if !c.waitUnblocked() {
-				return false
-			}
 		}
 	}
 	return c.flush()
 }
 
+// maxBatch bounds how many commands run under one hold of the lock.
+const maxBatch = 512
+
+// parseBatch parses the complete requests in the buffer (at most maxBatch), converting their
+// arguments to strings.
+func (c *client) parseBatch() ([][]string, *resp.ProtocolError) {
+	c.batch = c.batch[:0]
+	c.cmds = c.cmds[:0]
+	c.argv = c.argv[:0]
+	for len(c.batch) < maxBatch {
+		raw, err := c.rd.Next()
+		if err != nil {
+			if err == resp.ErrIncomplete {
+				break
+			}
+			var pe *resp.ProtocolError
+			if errors.As(err, &pe) {
+				return c.batch, pe
+			}
+			break
+		}
+		start := len(c.argv)
+		var sp *spelling
+		c.argv, sp = c.strings(c.argv, raw)
+		c.batch = append(c.batch, c.argv[start:len(c.argv):len(c.argv)])
+		c.cmds = append(c.cmds, sp)
+		if changesParsing(c.argv[start]) {
+			break
+		}
+	}
+	return c.batch, nil
+}
+
+// changesParsing reports whether a command may change how the next requests parse
+// (authentication state, protocol limits), so none is parsed before it ran.
+func changesParsing(name string) bool {
+	switch len(name) {
+	case 4:
+		return strings.EqualFold(name, "auth")
+	case 5:
+		return strings.EqualFold(name, "hello") || strings.EqualFold(name, "reset")
+	case 6:
+		return strings.EqualFold(name, "config")
+	}
+	return false
+}
+
+// runBatch executes parsed requests under the execution lock, letting go of it to wait for a
+// pause or a blocking command. It returns false when the connection must be closed.
+func (c *client) runBatch(batch [][]string) bool {
+	s := c.s
+	locked := false
+	unlock := func() {
+		if locked {
+			s.current = nil
+			s.ks.Unlock()
+			locked = false
+		}
+	}
+	defer unlock()
+	for i, args := range batch {
+		if c.killed.Load() {
+			return false
+		}
+		cmd, msg := resolveFrom(c.cmds[i].cmd, args)
+		if cmd != nil && s.pause.blocks(cmd) {
+			unlock()
+			c.flush()
+			s.pause.wait(cmd)
+		}
+		if !locked {
+			s.ks.Lock()
+			s.current = c
+			locked = true
+			c.tick = monoNow()
+		}
+		c.execute(cmd, msg, args)
+		if c.flags&flagCloseAfter != 0 {
+			unlock()
+			c.flush()
+			return false
+		}
+		if c.block != nil {
+			unlock()
+			if !c.waitUnblocked() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // strings converts the arguments of a request to strings that commands may keep (DESIGN.md
 // decision 2). The command name is interned per client; the other arguments share one
 // allocation.
-func (c *client) strings(raw [][]byte) []string {
-	args := c.argBuf[:0]
-	name, ok := c.names[string(raw[0])]
+func (c *client) strings(args []string, raw [][]byte) ([]string, *spelling) {
+	sp, ok := c.names[string(raw[0])]
 	if !ok {
-		name = string(raw[0])
+		name := string(raw[0])
+		sp = &spelling{name: name, cmd: keyspace.Lookup(name)}
 		if len(c.names) < 64 {
-			c.names[name] = name
+			c.names[name] = sp
 		}
 	}
-	args = append(args, name)
+	args = append(args, sp.name)
 	total := 0
 	for _, a := range raw[1:] {
 		total += len(a)
@@ -209,8 +298,13 @@ func (c *client) strings(raw [][]byte) []string {
 			args = append(args, "")
 		}
 	}
-	c.argBuf = args
-	return args
+	return args, sp
+}
+
+// spelling is a command name as a client spells it, with its table entry (nil: unknown).
+type spelling struct {
+	name string
+	cmd  *keyspace.Command
 }
 
 // flush writes the pending replies, then any asynchronous output. It returns false when the

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -310,6 +311,7 @@ func cmdClientUnblock(c *client, a []string) {
 // pauseState implements CLIENT PAUSE: until the deadline, commands (all, or the writing ones)
 // of other clients wait before running.
 type pauseState struct {
+	on    atomic.Bool // a pause was started and not yet seen to end
 	mu    sync.Mutex
 	until time.Time
 	all   bool
@@ -324,9 +326,13 @@ func (p *pauseState) active() bool {
 
 // blocks reports whether cmd must wait for the current pause to end.
 func (p *pauseState) blocks(cmd *keyspace.Command) bool {
+	if !p.on.Load() {
+		return false
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.until.IsZero() || !time.Now().Before(p.until) {
+		p.on.Store(false)
 		return false
 	}
 	if cmd.Name == "client|unpause" || cmd.Name == "client|pause" {
@@ -364,6 +370,7 @@ func (p *pauseState) start(d time.Duration, all bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	until := time.Now().Add(d)
+	p.on.Store(true)
 	if p.until.IsZero() || !time.Now().Before(p.until) {
 		p.ch = make(chan struct{})
 		p.all = all

@@ -54,7 +54,11 @@ func containerImplemented(cmd *keyspace.Command) bool {
 // resolve finds the command or subcommand args name and checks its arity, with Redis's errors:
 // unknown command, unknown subcommand, wrong number of arguments.
 func resolve(args []string) (*keyspace.Command, string) {
-	cmd := keyspace.Lookup(args[0])
+	return resolveFrom(keyspace.Lookup(args[0]), args)
+}
+
+// resolveFrom is resolve with the top-level command already looked up.
+func resolveFrom(cmd *keyspace.Command, args []string) (*keyspace.Command, string) {
 	if cmd != nil && cmd.Subs != nil {
 		if !containerImplemented(cmd) {
 			return nil, keyspace.UnknownCommandError(args)
@@ -99,25 +103,19 @@ func errText(s string) string {
 	}, s)
 }
 
-// execute runs one request as Redis's processCommand does: QUIT first, then command lookup and
-// arity, authentication, the restrictions of MULTI and of RESP2 subscriber mode, queueing inside
-// MULTI, and finally the call, followed by serving the clients blocked on keys it made ready.
-func (c *client) execute(args []string) {
+// execute runs one request as Redis's processCommand does, with the execution lock held and the
+// command already resolved (cmd nil: msg is the lookup or arity error): QUIT, authentication,
+// the restrictions of MULTI and of RESP2 subscriber mode, queueing inside MULTI, and finally the
+// call, followed by serving the clients blocked on keys it made ready.
+func (c *client) execute(cmd *keyspace.Command, msg string, args []string) {
 	s := c.s
-	if strings.EqualFold(args[0], "quit") {
+	c.takePush()
+	if cmd == quitCmd || cmd == nil && strings.EqualFold(args[0], "quit") {
+		// QUIT is answered before any other check, whatever its arguments.
 		c.w.SimpleString("OK")
 		c.flags |= flagCloseAfter
 		return
 	}
-	cmd, msg := resolve(args)
-	if cmd != nil && s.pause.blocks(cmd) {
-		c.flush()
-		s.pause.wait(cmd)
-	}
-	ks := s.ks
-	ks.Lock()
-	s.current = c
-	c.takePush()
 	c.beginReply()
 	switch {
 	case cmd == nil:
@@ -133,12 +131,14 @@ func (c *client) execute(args []string) {
 		c.out.SimpleString("QUEUED")
 	default:
 		c.call(cmd, args, true)
-		s.serveReady()
+		if len(s.blocked.ready) > 0 {
+			s.serveReady()
+		}
 	}
 	c.endReply()
-	s.current = nil
-	ks.Unlock()
 }
+
+var quitCmd = keyspace.Lookup("quit")
 
 // reject answers a command that will not run; inside MULTI it also dooms the transaction.
 func (c *client) reject(msg string) {
@@ -171,7 +171,7 @@ func runsInMulti(cmd *keyspace.Command) bool {
 // EXEC, where blocking commands answer at once as on a timeout.
 func (c *client) call(cmd *keyspace.Command, args []string, canBlock bool) {
 	s := c.s
-	start := time.Now()
+	start := c.tick
 	c.lastCmd = cmd.Name
 	s.stats.commands++
 	switch h := connByCmd[cmd]; {
@@ -179,14 +179,22 @@ func (c *client) call(cmd *keyspace.Command, args []string, canBlock bool) {
 		h(c, args)
 	case canBlock && cmd.Has(keyspace.FlagBlocking):
 		if c.tryBlocking(cmd, args) {
-			s.afterCall(c, cmd, args, start, 0)
+			c.tick = monoNow()
+			s.afterCall(c, cmd, args, start, c.tick-start)
 			return
 		}
 	default:
 		cmd.Call(c.ctx, args, c.out)
 	}
-	s.afterCall(c, cmd, args, start, time.Since(start))
+	c.tick = monoNow()
+	s.afterCall(c, cmd, args, start, c.tick-start)
 }
+
+// epoch anchors monoNow: a monotonic clock read with one cheap call, converted to wall time only
+// when a command is logged (slow log, MONITOR).
+var epoch = time.Now()
+
+func monoNow() time.Duration { return time.Since(epoch) }
 
 // raw writes an already encoded reply, unless replies are switched off.
 func (c *client) raw(p []byte) {
@@ -196,15 +204,17 @@ func (c *client) raw(p []byte) {
 }
 
 // afterCall feeds MONITOR and the slow log for a command that completed.
-func (s *Server) afterCall(c *client, cmd *keyspace.Command, args []string, start time.Time, dur time.Duration) {
+func (s *Server) afterCall(c *client, cmd *keyspace.Command, args []string, start, dur time.Duration) {
 	if len(s.monitors) > 0 && !cmd.Has(keyspace.FlagSkipMonitor) && !cmd.Has(keyspace.FlagAdmin) {
-		s.feedMonitors(c, args, start)
+		s.feedMonitors(c, args, epoch.Add(start))
 	}
-	if !cmd.Has(keyspace.FlagSkipSlowlog) {
-		s.slowlog.record(c, args, start, dur, s.params)
+	if !cmd.Has(keyspace.FlagSkipSlowlog) && s.params.slowlogSlower >= 0 && dur.Microseconds() >= s.params.slowlogSlower {
+		s.slowlog.record(c, args, epoch.Add(start), dur, s.params)
 	}
-	c.lastActive.Store(start.UnixMilli())
+	c.lastActive.Store(epochMilli + start.Milliseconds())
 }
+
+var epochMilli = epoch.UnixMilli()
 
 // beginReply and endReply implement CLIENT REPLY OFF and SKIP by sending the command's reply to
 // a sink that drops it.
