@@ -242,6 +242,9 @@ func (L *State) ToStringMeta(v Value) string {
 
 // PointerString formats a reference value's address as %p does on Linux ("0x55...").
 func PointerString(v Value) string {
+	if isNullUserdata(v) {
+		return "(nil)"
+	}
 	return "0x" + strconv.FormatUint(uint64(uintptr(v.p)), 16)
 }
 
