@@ -52,11 +52,13 @@ func parseXReadArgs(c *Ctx, args []string, group bool) (a xreadArgs, errMsg stri
 				return a, "ERR timeout is negative"
 			}
 			if ms > 0 {
-				now := c.Now()
-				if ms > math.MaxInt64-now {
-					return a, "ERR timeout is out of range"
+				// 7.0 adds the time without an overflow check; a deadline past the end of time
+				// is kept as the largest one.
+				if now := c.Now(); ms > math.MaxInt64-now {
+					ms = math.MaxInt64
+				} else {
+					ms += now
 				}
-				ms += now
 			}
 			a.timeout = ms
 		case equalFold(o, "count") && more > 0:
