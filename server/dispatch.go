@@ -131,6 +131,9 @@ func (c *client) execute(cmd *keyspace.Command, msg string, args []string) {
 		c.out.SimpleString("QUEUED")
 	default:
 		c.call(cmd, args, true)
+		if len(s.swaps) > 0 {
+			s.settleSwaps()
+		}
 		if len(s.blocked.ready) > 0 {
 			s.serveReady()
 		}

@@ -16,35 +16,44 @@ type watchKey struct {
 	key string
 }
 
-// watchedKeys maps each watched key to the clients watching it. Guarded by the execution lock.
-type watchedKeys struct {
-	by map[watchKey][]*client
+// watcher is a client watching a key, and whether the key existed when it started watching.
+type watcher struct {
+	c       *client
+	existed bool
 }
 
-func (w *watchedKeys) init() { w.by = map[watchKey][]*client{} }
+// watchedKeys maps each watched key to the clients watching it. Guarded by the execution lock.
+type watchedKeys struct {
+	by map[watchKey][]watcher
+}
+
+func (w *watchedKeys) init() { w.by = map[watchKey][]watcher{} }
 
 // touch marks every client watching key as dirty (Redis's touchWatchedKey).
 func (w *watchedKeys) touch(db int, key string) {
 	if len(w.by) == 0 {
 		return
 	}
-	for _, c := range w.by[watchKey{db, key}] {
-		c.flags |= flagDirtyCAS
+	for _, x := range w.by[watchKey{db, key}] {
+		x.c.flags |= flagDirtyCAS
 	}
 }
 
-// touchDB marks dirty the clients watching any key of database db (all databases when db < 0)
-// for which exists reports true.
-func (w *watchedKeys) touchDB(db int, exists func(watchKey) bool) {
-	for k, cs := range w.by {
+// touchDB implements FLUSHDB/FLUSHALL (db < 0: every database) and SWAPDB for WATCH, as Redis's
+// touchAllWatchedKeysInDb: a watcher is dirty when its key existed in the database before the
+// change. A key a clean watcher watches still exists exactly when it existed at WATCH time (any
+// change since would have made the watcher dirty), so existed answers that; existsNow, when
+// set, also counts keys present now (after SWAPDB: the keys of the other database).
+func (w *watchedKeys) touchDB(db int, existsNow func(watchKey) bool) {
+	for k, list := range w.by {
 		if db >= 0 && k.db != db {
 			continue
 		}
-		if exists != nil && !exists(k) {
-			continue
-		}
-		for _, c := range cs {
-			c.flags |= flagDirtyCAS
+		now := existsNow != nil && existsNow(k)
+		for _, x := range list {
+			if x.existed || now {
+				x.c.flags |= flagDirtyCAS
+			}
 		}
 	}
 }
@@ -128,11 +137,11 @@ func cmdWatch(c *client, args []string) {
 		if already {
 			continue
 		}
-		// A key already expired when watched is gone: look it up so lazy expiry removes it now
-		// and only a later expiry counts (Redis remembers "expired at WATCH time" instead).
-		c.s.keyExists(c, key)
+		// A key already expired when watched is gone: the lookup lets lazy expiry remove it now,
+		// so only a later expiry counts (Redis remembers "expired at WATCH time" instead).
+		existed := c.s.keyExists(c, key)
 		c.watching = append(c.watching, k)
-		c.s.watched.by[k] = append(c.s.watched.by[k], c)
+		c.s.watched.by[k] = append(c.s.watched.by[k], watcher{c, existed})
 	}
 	c.out.SimpleString("OK")
 }
@@ -148,7 +157,7 @@ func (s *Server) unwatchAll(c *client) {
 	for _, k := range c.watching {
 		list := s.watched.by[k]
 		for i, x := range list {
-			if x == c {
+			if x.c == c {
 				list = append(list[:i:i], list[i+1:]...)
 				break
 			}
@@ -200,15 +209,36 @@ func (s *Server) flushed(db int) {
 	s.watched.touchDB(db, nil)
 }
 
-// swapped is the keyspace's Swapped hook: watchers of both databases are dirty, and keys with
-// blocked clients in them may now be ready.
+// swapped is the keyspace's Swapped hook: keys with blocked clients in the two databases may now
+// be ready, and WATCH is settled once the command is over (settleSwaps), since a hook must not
+// call back into the keyspace.
 func (s *Server) swapped(a, b int) {
-	s.watched.touchDB(a, nil)
-	s.watched.touchDB(b, nil)
+	s.swaps = append(s.swaps, [2]int{a, b})
 	for k := range s.blocked.waiting {
 		if k.db == a || k.db == b {
 			s.blocked.keyTouched(k.db, k.key)
 		}
+	}
+}
+
+// settleSwaps marks dirty the watchers of keys that existed in either database of a SWAPDB.
+// After the swap a database holds what the other one held, so "existed in the other database
+// before" is "exists now"; keys created or deleted since fired KeyModified anyway.
+func (s *Server) settleSwaps() {
+	swaps := s.swaps
+	s.swaps = nil
+	ctx := s.ks.NewCtx()
+	exists := func(k watchKey) bool {
+		if existsCmd == nil || existsCmd.Handler == nil || !ctx.Select(k.db) {
+			return false
+		}
+		var r intSink
+		existsCmd.Call(ctx, []string{"exists", k.key}, &r)
+		return r.n > 0
+	}
+	for _, sw := range swaps {
+		s.watched.touchDB(sw[0], exists)
+		s.watched.touchDB(sw[1], exists)
 	}
 }
 

@@ -65,7 +65,8 @@ type Server struct {
 	// It also guards the registries below (clients, pub/sub, blocked clients, watched keys,
 	// settings).
 	params   *params
-	current  *client // the client whose command is running, guarded by the lock
+	current  *client  // the client whose command is running, guarded by the lock
+	swaps    [][2]int // SWAPDBs of the running command, for WATCH (settleSwaps)
 	clients  map[int64]*client
 	nextID   atomic.Int64
 	numConns atomic.Int64
