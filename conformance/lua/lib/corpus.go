@@ -15,6 +15,27 @@ type Program struct {
 	Golden string // expected standard output
 }
 
+// KnownFailures reads dir/known_failures.txt: program names with the reason their output
+// differs from lua5.1's for now.
+func KnownFailures(dir string) (map[string]string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, "known_failures.txt"))
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	known := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, reason, _ := strings.Cut(line, "\t")
+		known[name] = reason
+	}
+	return known, nil
+}
+
 // Load reads every program of the corpus in dir (with its golden output when present),
 // sorted by name.
 func Load(dir string) ([]Program, error) {

@@ -1,0 +1,171 @@
+package luanum
+
+import "math"
+
+// C math functions as glibc computes them on x86-64, for Lua 5.1's math library and the ^
+// operator: Go's results, with glibc's NaN signs (an invalid operation gives the x86 default
+// NaN, which has its sign bit set and prints as "-nan", except where glibc returns a positive
+// NaN; a NaN argument comes back unchanged) and glibc's results where Go's differ by more than
+// rounding (logarithms of subnormal numbers, sinh and cosh near overflow).
+//
+// Results can still differ from glibc's in the last bit: both libraries round to within about
+// one unit in the last place, not always the same way.
+
+var (
+	negNaN = math.Float64frombits(0xFFF8000000000000) // x86's default NaN
+	posNaN = math.Float64frombits(0x7FF8000000000000)
+)
+
+// unary applies f, returning a NaN argument unchanged and invalid for an invalid operation.
+func unary(x, r, invalid float64) float64 {
+	if r == r {
+		return r
+	}
+	if x != x {
+		return x
+	}
+	return invalid
+}
+
+// Sin is C's sin.
+func Sin(x float64) float64 { return unary(x, math.Sin(x), negNaN) }
+
+// Cos is C's cos.
+func Cos(x float64) float64 { return unary(x, math.Cos(x), negNaN) }
+
+// Tan is C's tan.
+func Tan(x float64) float64 { return unary(x, math.Tan(x), negNaN) }
+
+// Asin is C's asin.
+func Asin(x float64) float64 { return unary(x, math.Asin(x), posNaN) }
+
+// Acos is C's acos.
+func Acos(x float64) float64 { return unary(x, math.Acos(x), posNaN) }
+
+// Atan is C's atan.
+func Atan(x float64) float64 { return unary(x, math.Atan(x), negNaN) }
+
+// Exp is C's exp.
+func Exp(x float64) float64 { return unary(x, math.Exp(x), negNaN) }
+
+// Sqrt is C's sqrt.
+func Sqrt(x float64) float64 { return unary(x, math.Sqrt(x), negNaN) }
+
+// Floor is C's floor.
+func Floor(x float64) float64 { return unary(x, math.Floor(x), negNaN) }
+
+// Ceil is C's ceil.
+func Ceil(x float64) float64 { return unary(x, math.Ceil(x), negNaN) }
+
+// Tanh is C's tanh.
+func Tanh(x float64) float64 { return unary(x, math.Tanh(x), negNaN) }
+
+// normalize scales a subnormal x into the normal range: x = m * 2^-e.
+func normalize(x float64) (float64, int) {
+	if x != 0 && math.Abs(x) < 0x1p-1022 {
+		return x * 0x1p54, 54
+	}
+	return x, 0
+}
+
+// Log is C's log.
+func Log(x float64) float64 {
+	if x < 0 {
+		return negNaN
+	}
+	m, e := normalize(x)
+	if e == 0 {
+		return unary(x, math.Log(x), negNaN)
+	}
+	return math.Log(m) - float64(e)*math.Ln2
+}
+
+// Log10 is C's log10 (which returns a positive NaN for negative arguments).
+func Log10(x float64) float64 {
+	if x < 0 {
+		return posNaN
+	}
+	m, e := normalize(x)
+	if e == 0 {
+		return unary(x, math.Log10(x), posNaN)
+	}
+	return math.Log10(m) - float64(e)*(math.Ln2/math.Ln10)
+}
+
+// Sinh is C's sinh.
+func Sinh(x float64) float64 {
+	if a := math.Abs(x); a > 709 && a < 711 {
+		// exp(|x|)/2 overflows before the result does.
+		r := math.Exp(a-math.Ln2) * 1
+		return math.Copysign(r, x)
+	}
+	return unary(x, math.Sinh(x), negNaN)
+}
+
+// Cosh is C's cosh.
+func Cosh(x float64) float64 {
+	if a := math.Abs(x); a > 709 && a < 711 {
+		return math.Exp(a - math.Ln2)
+	}
+	return unary(x, math.Cosh(x), negNaN)
+}
+
+// Atan2 is C's atan2(y, x).
+func Atan2(y, x float64) float64 {
+	if x != x {
+		return x
+	}
+	if y != y {
+		return y
+	}
+	return math.Atan2(y, x)
+}
+
+// Fmod is C's fmod.
+func Fmod(x, y float64) float64 {
+	if x != x {
+		return x
+	}
+	if y != y {
+		return y
+	}
+	if y == 0 || math.IsInf(x, 0) {
+		return negNaN
+	}
+	return math.Mod(x, y)
+}
+
+// isOddInt reports whether y is an odd integer.
+func isOddInt(y float64) bool {
+	if math.Abs(y) >= 1<<53 {
+		return false
+	}
+	return y == math.Trunc(y) && math.Mod(y, 2) != 0
+}
+
+// Pow is C's pow.
+func Pow(x, y float64) float64 {
+	switch {
+	case y == 0:
+		return 1
+	case x == 1:
+		return 1
+	case y != y || math.IsInf(y, 0):
+		if x != x {
+			return x
+		}
+		if y != y {
+			return y
+		}
+	case x != x:
+		// glibc squares the NaN (keeping it), flips its sign for an odd power of a negative
+		// NaN and inverts it for a negative power (keeping it again).
+		if math.Signbit(x) && isOddInt(y) {
+			return math.Float64frombits(math.Float64bits(x) ^ 1<<63)
+		}
+		return x
+	case x < 0 && !math.IsInf(x, 0) && y != math.Trunc(y):
+		return negNaN
+	}
+	return math.Pow(x, y)
+}
