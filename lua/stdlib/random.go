@@ -27,16 +27,16 @@ func (c *CRandom) Seed(seed int32) {
 		seed = 1
 	}
 	r[0] = seed
-	word := int64(uint32(seed)) // srand takes an unsigned int
+	word := seed // glibc keeps the word in an int32_t
 	for i := 1; i < 31; i++ {
-		// word = (16807 * word) % 2147483647, computed as glibc does.
-		hi := word / 127773
-		lo := word % 127773
-		word = 16807*lo - 2836*hi
+		// word = (16807 * word) % 2147483647, computed as glibc does (C division truncates).
+		hi := int64(word) / 127773
+		lo := int64(word) % 127773
+		word = int32(16807*lo - 2836*hi)
 		if word < 0 {
 			word += 2147483647
 		}
-		r[i] = int32(word)
+		r[i] = word
 	}
 	for i := 31; i < 34; i++ {
 		r[i] = r[i-31]
