@@ -11,6 +11,7 @@ import (
 
 	"github.com/redmoon-dev/redmoon/lua"
 	"github.com/redmoon-dev/redmoon/lua/bit"
+	structlib "github.com/redmoon-dev/redmoon/lua/struct"
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
@@ -43,6 +44,7 @@ func NewLuaLibState() *lua.State {
 
 // OpenBundledLibraries opens cjson, struct, cmsgpack and bit in L, in Redis's order.
 func OpenBundledLibraries(L *vm.State) {
+	structlib.Open(L)
 	bit.Open(L)
 }
 
