@@ -553,13 +553,12 @@ func zrandmemberWithCount(c *Ctx, key string, l int64, withScores bool, r Reply)
 		}
 		return
 	}
-	// At least the whole set: all of it, in order.
+	// At least the whole set: all of it, from the highest rank down (as Redis 7.0 answers).
 	if l >= size {
 		header(size)
-		z.Each(func(m string, s float64) bool {
-			emit(zset.Item{Score: s, Member: m})
-			return true
-		})
+		for it := z.IterAt(int(size) - 1); it.Valid(); it.Prev() {
+			emit(*it.Item())
+		}
 		return
 	}
 	// Distinct random members. A listpack answers them in its order, a skiplist in random order.
