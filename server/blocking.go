@@ -51,7 +51,7 @@ func lastArgTimeout(a []string) ([]string, time.Duration, bool) {
 // mpopSpec: BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count].
 func mpopSpec(a []string) ([]string, time.Duration, bool) {
 	n, err := strconv.Atoi(a[2])
-	if err != nil || n <= 0 || 3+n > len(a) {
+	if err != nil || n <= 0 || n > len(a)-3 {
 		return nil, 0, false
 	}
 	return a[3 : 3+n], secondsArg(a[1]), true
