@@ -62,6 +62,7 @@ func pfaddCommand(c *Ctx, args []string, r Reply) {
 	key := args[1]
 	e := c.DB.lookupWrite(c, key)
 	updated := 0
+	elems := args[2:]
 	var b []byte
 	if e == nil {
 		b = hll.Empty()
@@ -73,10 +74,21 @@ func pfaddCommand(c *Ctx, args []string, r Reply) {
 		if !checkHLL(e, r) {
 			return
 		}
-		b = hllBytes(e.str)
 		e.enc = EncRaw
+		if cur := unsafeBytes(e.str); hll.Encoding(cur) == hll.Dense {
+			// Most additions to a big sketch change nothing: find the first that does before
+			// paying for a copy of the 12 KB value.
+			for len(elems) > 0 && !hll.Changes(cur, elems[0]) {
+				elems = elems[1:]
+			}
+			if len(elems) == 0 {
+				r.Integer(0)
+				return
+			}
+		}
+		b = hllBytes(e.str)
 	}
-	for _, ele := range args[2:] {
+	for _, ele := range elems {
 		var n int
 		var err error
 		b, n, err = hll.Add(b, ele, HLLSparseMaxBytes)

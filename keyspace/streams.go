@@ -424,17 +424,18 @@ func xrangeGeneric(c *Ctx, args []string, rev bool, r Reply) {
 
 // replyRange writes the entries of a range (count <= 0: all of them) as an array.
 func replyRange(r Reply, s *stream.Stream, start, end stream.ID, count int64, rev bool) {
-	var ids []stream.ID
-	var fvs [][]string
-	s.Range(start, end, rev, func(id stream.ID, fv []string) bool {
-		ids = append(ids, id)
-		fvs = append(fvs, fv)
-		return count <= 0 || int64(len(ids)) < count
+	// Two passes, counting then replying, so that nothing is collected.
+	n := int64(0)
+	s.Range(start, end, rev, func(stream.ID, []string) bool {
+		n++
+		return count <= 0 || n < count
 	})
-	r.ArrayLen(len(ids))
-	for i, id := range ids {
-		replyEntry(r, id, fvs[i])
-	}
+	r.ArrayLen(int(n))
+	s.Range(start, end, rev, func(id stream.ID, fv []string) bool {
+		replyEntry(r, id, fv)
+		n--
+		return n > 0
+	})
 }
 
 func xsetidCommand(c *Ctx, args []string, r Reply) {

@@ -165,6 +165,13 @@ func Add(b []byte, ele string, maxSparse int) ([]byte, int, error) {
 	return Set(b, reg, count, maxSparse)
 }
 
+// Changes reports whether adding ele would change a dense sketch. It only reads b, so a command
+// can answer "nothing changed" without copying the value.
+func Changes(b []byte, ele string) bool {
+	reg, count := patLen(ele)
+	return count > getReg(b[HdrSize:], reg)
+}
+
 // Set raises register reg to count when count is larger, as hllDenseSet or hllSparseSet do.
 func Set(b []byte, reg int, count uint8, maxSparse int) ([]byte, int, error) {
 	switch b[4] {
@@ -350,9 +357,14 @@ func ToDense(b []byte) ([]byte, error) {
 func Count(b []byte) (uint64, error) {
 	var histo [64]int
 	if b[4] == Dense {
-		regs := b[HdrSize:]
-		for i := 0; i < Registers; i++ {
-			histo[getReg(regs, i)]++
+		// Four registers fill exactly three bytes.
+		regs := b[HdrSize:DenseSize]
+		for k := 0; k+2 < len(regs); k += 3 {
+			v := uint32(regs[k]) | uint32(regs[k+1])<<8 | uint32(regs[k+2])<<16
+			histo[v&63]++
+			histo[v>>6&63]++
+			histo[v>>12&63]++
+			histo[v>>18&63]++
 		}
 	} else {
 		idx := 0
@@ -429,11 +441,13 @@ func tau(x float64) float64 {
 // Merge raises each max[i] to register i of the sketch when that is larger (hllMerge).
 func Merge(max *[Registers]uint8, b []byte) error {
 	if b[4] == Dense {
-		regs := b[HdrSize:]
-		for i := range max {
-			if v := getReg(regs, i); v > max[i] {
-				max[i] = v
-			}
+		regs := b[HdrSize:DenseSize]
+		for k, i := 0, 0; k+2 < len(regs); k, i = k+3, i+4 {
+			v := uint32(regs[k]) | uint32(regs[k+1])<<8 | uint32(regs[k+2])<<16
+			max[i] = maxU8(max[i], uint8(v&63))
+			max[i+1] = maxU8(max[i+1], uint8(v>>6&63))
+			max[i+2] = maxU8(max[i+2], uint8(v>>12&63))
+			max[i+3] = maxU8(max[i+3], uint8(v>>18&63))
 		}
 		return nil
 	}
@@ -459,6 +473,13 @@ func Merge(max *[Registers]uint8, b []byte) error {
 		return ErrCorrupt
 	}
 	return nil
+}
+
+func maxU8(a, b uint8) uint8 {
+	if b > a {
+		return b
+	}
+	return a
 }
 
 // Decode describes a sparse sketch's opcodes as PFDEBUG DECODE does: "z:LEN", "Z:LEN" and
