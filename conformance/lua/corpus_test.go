@@ -89,6 +89,7 @@ func TestProgramsOracle(t *testing.T) {
 		var out, errb bytes.Buffer
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		cmd := exec.CommandContext(ctx, bin, prog)
+		cmd.Args[0] = "lua5.1" // the progname in error reports
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		status := 0
 		err := cmd.Run()

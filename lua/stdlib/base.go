@@ -105,7 +105,7 @@ func baseCollectGarbage(L *vm.State) int {
 	case "count":
 		L.Push(vm.Number(L.GCCount()))
 	case "step":
-		L.Push(vm.True)
+		L.Push(vm.False) // a step rarely finishes a cycle; lua5.1 answers false after a collect
 	case "setpause":
 		old := gcState.pause
 		gcState.pause = ex
@@ -201,7 +201,7 @@ func baseGetmetatable(L *vm.State) int {
 func baseSetmetatable(L *vm.State) int {
 	t := L.Get(2).Type()
 	tbl := L.CheckTable(1)
-	L.ArgCheck(t == vm.TypeNil || t == vm.TypeTable, 2, "nil or table expected")
+	L.ArgCheck(!L.IsNone(2) && (t == vm.TypeNil || t == vm.TypeTable), 2, "nil or table expected")
 	if mt := tbl.Metatable(); mt != nil && !mt.GetStr("__metatable").IsNil() {
 		L.Errorf("cannot change a protected metatable")
 	}
@@ -237,21 +237,29 @@ func baseLoad(L *vm.State) int {
 	name := L.OptString(2, "=(load)")
 	f := L.CheckType(1, vm.TypeFunction)
 	var sb strings.Builder
-	for {
-		r := L.Call1(f)
-		if r.IsNil() {
-			break
+	// The reader runs as lua_load runs it: protected, with the current message handler.
+	L.Push(L.NewFunction("load", func(L *vm.State) int {
+		for {
+			r := L.Call1(f)
+			if r.IsNil() {
+				return 0
+			}
+			s, ok := vm.ToString(r)
+			if !ok {
+				// level 2: lua_load runs the reader in load's own frame
+				L.Error(vm.String(L.Where(2) + "reader function must return a string"))
+			}
+			if s == "" {
+				return 0
+			}
+			sb.WriteString(s)
 		}
-		s, ok := r.AsString()
-		if !ok {
-			L.Push(vm.Nil)
-			L.Push(vm.String("reader function must return a string"))
-			return 2
-		}
-		if s == "" {
-			break
-		}
-		sb.WriteString(s)
+	}))
+	if !L.PCallK(0, vm.KeepHandler) {
+		L.Insert(-1)
+		L.Push(vm.Nil)
+		L.Insert(-2)
+		return 2
 	}
 	fn, err := L.Load(sb.String(), name)
 	return loadResult(L, fn, err)
@@ -585,3 +593,4 @@ func baseNewproxy(L *vm.State, valid *vm.Table) int {
 	L.Push(vm.UserdataValue(u))
 	return 1
 }
+

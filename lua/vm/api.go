@@ -360,13 +360,19 @@ func (L *State) PCallValue(f Value, args ...Value) ([]Value, error) {
 	return res, nil
 }
 
+// KeepHandler, as PCallK's errfunc, keeps the message handler in force (as Lua 5.1's protected
+// parser does, so that errors raised while loading reach an enclosing xpcall's handler).
+const KeepHandler = -1 << 30
+
 // PCallK calls the function below nargs arguments on the stack top in protected mode with a
 // message handler at absolute stack slot errfunc of the frame (0 for none); it leaves all
 // results (or the error value) in place of the function and returns whether it succeeded.
 func (L *State) PCallK(nargs, errfunc int) bool {
 	fn := L.top - nargs - 1
 	ef := 0
-	if errfunc != 0 {
+	if errfunc == KeepHandler {
+		ef = L.errfunc
+	} else if errfunc != 0 {
 		ef = L.absIndex(errfunc)
 	}
 	ok, _ := L.pcall(fn, MultRet, ef)

@@ -1,0 +1,7 @@
+print(collectgarbage("collect"), collectgarbage(), collectgarbage("step"))
+print(type(collectgarbage("count")), collectgarbage("count") > 0)
+print(collectgarbage("stop"), collectgarbage("restart"))
+print(collectgarbage("setpause", 150), collectgarbage("setpause", 200))
+print(collectgarbage("setstepmul", 300), collectgarbage("setstepmul", 200))
+print(pcall(collectgarbage, "bogus"))
+print(type(gcinfo()), gcinfo() > 0)

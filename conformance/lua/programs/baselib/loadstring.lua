@@ -1,0 +1,28 @@
+local f = loadstring("return 1 + 2")
+print(f())
+print(loadstring("syntax error here"))
+print(loadstring("return ...", "chunk")(7, 8))
+print(loadstring("x = ", "=mychunk"))
+print(loadstring("x = ", "@file.lua"))
+local g = loadstring("local a, b = ... return a * b")
+print(g(6, 7))
+local env = {y = 5}
+local h = loadstring("return y")
+setfenv(h, env)
+print(h())
+print(pcall(loadstring("error('inside loaded')")))
+print(pcall(loadstring("error('named')", "=name")))
+print(type(loadstring("")))
+print(loadstring("return")())
+local pieces = {"return ", "10", " * ", "3"}
+local i = 0
+print(load(function() i = i + 1 return pieces[i] end)())
+print(type(load(function() return nil end)))
+local once = false
+print(pcall(load, function() if once then return nil end once = true return 1 end))
+print(load(function() return {} end))
+print(loadstring("return 'a\\nb'", "multi\nline")())
+print(pcall(loadstring("error('x')", "a long chunk name that goes on and on and on and on and on and on")))
+print(pcall(loadstring("local x = \n\n nil + 1")))
+local fn = loadstring(string_dump_missing or "return 'fine'")
+print(fn())

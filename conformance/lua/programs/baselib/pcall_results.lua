@@ -1,0 +1,8 @@
+print(pcall(function() return end))
+print(pcall(function() return nil end))
+print(pcall(function(...) return select('#', ...) end, 1, 2, 3))
+print(select('#', pcall(function() return 1, 2, 3 end)))
+print(pcall(print))
+print(pcall(pcall, print, "x"))
+print(pcall(type, 1))
+print(pcall(function() return pcall(error, "e") end))

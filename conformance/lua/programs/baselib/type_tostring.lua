@@ -1,0 +1,11 @@
+print(type(nil), type(true), type(1), type("s"), type({}), type(print), type(function() end), type(coroutine.create(function() end)))
+print(tostring(nil), tostring(true), tostring(false), tostring(12), tostring(1.5), tostring("x"))
+print(type(type), type(newproxy()), type(newproxy(true)))
+print(string_nope)
+print(_VERSION, type(_G), _G._G == _G, _G.print == print)
+local u = newproxy(true)
+getmetatable(u).__tostring = function() return "proxy!" end
+print(tostring(u))
+local u2 = newproxy(u)
+print(tostring(u2), getmetatable(u2) == getmetatable(u))
+print(pcall(newproxy, {}))

@@ -1,0 +1,12 @@
+print(xpcall(function() error("boom") end, function(m) return "handled: " .. m end))
+print(xpcall(function() return 1, 2, 3 end, print))
+print(xpcall(function() error({1, 2}) end, function(m) return type(m) end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return "H(" .. m .. ")" end))
+print(pcall(xpcall))
+print(pcall(xpcall, print))
+print(xpcall(error, function(m) return m end))
+print(xpcall(function() error("in") end, function(m) error("handler fails") end))
+local function lvl() return debug_undefined end
+print(xpcall(function() error("a") end, function(m) return select('#', m) end))
+local co = coroutine.wrap(function() return xpcall(function() error("x") end, function(m) return "co " .. m end) end)
+print(co())
