@@ -593,4 +593,3 @@ func baseNewproxy(L *vm.State, valid *vm.Table) int {
 	L.Push(vm.UserdataValue(u))
 	return 1
 }
-
