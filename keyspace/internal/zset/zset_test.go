@@ -276,9 +276,9 @@ func TestScanCoversEverything(t *testing.T) {
 // TestGrowShrink fills a set to three levels and empties it in random order, so that inner
 // nodes split, borrow and merge.
 func TestGrowShrink(t *testing.T) {
-	n := 200000
+	n := 100000
 	if testing.Short() {
-		n = 40000
+		n = 20000
 	}
 	r := rand.New(rand.NewPCG(7, 7))
 	s := New()
@@ -302,4 +302,44 @@ func TestGrowShrink(t *testing.T) {
 	if s.Len() != 0 || s.t.root != nil {
 		t.Fatalf("not empty: %d", s.Len())
 	}
+}
+
+// FuzzOps interprets the input as a program of inserts, updates, deletes and range deletions
+// on a set, checked against the model after every step.
+func FuzzOps(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, true)
+	f.Add([]byte("the quick brown fox jumps over the lazy dog, many times over and over"), false)
+	f.Fuzz(func(t *testing.T, prog []byte, indexed bool) {
+		s := New()
+		if indexed {
+			s.Index()
+		}
+		var m model
+		for i := 0; i+1 < len(prog); i += 2 {
+			op, arg := prog[i], prog[i+1]
+			member := fmt.Sprintf("m%d", arg%64)
+			score := float64(arg / 16)
+			switch op % 4 {
+			case 0, 1:
+				if old, ok := s.Score(member); ok {
+					s.Update(member, old, score)
+				} else {
+					s.Insert(member, score)
+				}
+				m.add(member, score)
+			case 2:
+				if s.Delete(member) {
+					m = slices.Delete(m, m.find(member), m.find(member)+1)
+				}
+			default:
+				if len(m) > 0 {
+					a := int(arg) % len(m)
+					b := min(a+int(op>>2)%8, len(m))
+					s.DeleteRange(a, b, nil)
+					m = slices.Delete(m, a, b)
+				}
+			}
+		}
+		check(t, s, m)
+	})
 }
