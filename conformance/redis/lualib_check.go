@@ -19,7 +19,12 @@ func Dir() string {
 // compares with their goldens, one subtest per case. The library packages call it from their
 // tests. A case our engine cannot run yet because a standard library it uses is still missing
 // (the reply is an "attempt to index global 'string'" error, say) is skipped with that reason.
-func CheckLuaLibFiles(t *testing.T, names ...string) {
+func CheckLuaLibFiles(t *testing.T, names ...string) { CheckLuaLibFilesKnown(t, nil, names...) }
+
+// CheckLuaLibFilesKnown is CheckLuaLibFiles with a list of known engine problems outside the
+// libraries: a case named in known (by "file/case") is expected to fail and is skipped with the
+// reason given; it fails when it passes, so the entry gets removed once the engine is fixed.
+func CheckLuaLibFilesKnown(t *testing.T, known map[string]string, names ...string) {
 	t.Helper()
 	files, err := LoadCorpus(Dir())
 	if err != nil {
@@ -46,8 +51,12 @@ func CheckLuaLibFiles(t *testing.T, names ...string) {
 			target := &LuaLibTarget{}
 			for _, c := range f.Cases {
 				t.Run(c.Name, func(t *testing.T) {
+					reason, isKnown := known[f.Name+"/"+c.Name]
 					rec, err := Run(target, c)
 					if err != nil {
+						if isKnown {
+							t.Skipf("known engine problem (%s): %v", reason, err)
+						}
 						t.Fatal(err)
 					}
 					w, ok := wantBy[c.Name]
@@ -55,6 +64,12 @@ func CheckLuaLibFiles(t *testing.T, names ...string) {
 						t.Fatalf("no golden for case %s (record it with -update)", c.Name)
 					}
 					ms := Compare(f.Name, []Recording{rec}, []Recording{w})
+					if isKnown {
+						if len(ms) == 0 {
+							t.Fatalf("listed as a known engine problem (%s) but passes: remove it from the list", reason)
+						}
+						t.Skipf("known engine problem: %s", reason)
+					}
 					if lib := missingStdlib(rec, target); len(ms) > 0 && lib != "" {
 						t.Skipf("needs the %s library, not in the engine yet", lib)
 					}

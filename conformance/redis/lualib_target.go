@@ -11,6 +11,7 @@ import (
 
 	"github.com/redmoon-dev/redmoon/lua"
 	"github.com/redmoon-dev/redmoon/lua/bit"
+	"github.com/redmoon-dev/redmoon/lua/cmsgpack"
 	structlib "github.com/redmoon-dev/redmoon/lua/struct"
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
@@ -45,6 +46,7 @@ func NewLuaLibState() *lua.State {
 // OpenBundledLibraries opens cjson, struct, cmsgpack and bit in L, in Redis's order.
 func OpenBundledLibraries(L *vm.State) {
 	structlib.Open(L)
+	cmsgpack.Open(L)
 	bit.Open(L)
 }
 
@@ -105,7 +107,9 @@ func evalScript(st *lua.State, body string, keys, argv []string) (v Value, err e
 		ev := L.Get(-1)
 		t := ev.AsTable()
 		if t == nil {
-			return errorValue("Error running script"), nil
+			// Redis cannot get here (its handler makes every error a table); our engine does when
+			// it turns a Go panic into an error.
+			return Value{}, fmt.Errorf("LuaLibTarget: script failed outside the error handler: %s", L.ToStringMeta(ev))
 		}
 		msg, _ := vm.ToString(t.GetStr("err"))
 		src, _ := vm.ToString(t.GetStr("source"))
