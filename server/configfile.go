@@ -171,11 +171,11 @@ func (s *Server) rewriteConfig() error {
 			continue
 		}
 		written[name] = true
-		out = append(out, name+" "+quoteConfig(v))
+		out = append(out, name+" "+quoteConfig(name, v))
 	}
 	for _, p := range paramTable {
 		if p.set != nil && !written[p.name] {
-			out = append(out, p.name+" "+quoteConfig(values[p.name]))
+			out = append(out, p.name+" "+quoteConfig(p.name, values[p.name]))
 		}
 	}
 	tmp := path + ".tmp"
@@ -185,13 +185,14 @@ func (s *Server) rewriteConfig() error {
 	return os.Rename(tmp, path)
 }
 
-// quoteConfig quotes a value for a configuration line when it needs it.
-func quoteConfig(v string) string {
-	if v != "" && !strings.ContainsAny(v, " \t\"'\\") {
+// quoteConfig quotes a value for a configuration line when it needs it. The value of
+// client-output-buffer-limit is a list of words and stays unquoted.
+func quoteConfig(name, v string) string {
+	if name == "client-output-buffer-limit" {
 		return v
 	}
-	if strings.Contains(v, " ") && !strings.ContainsAny(v, "\"'\\") && v == strings.Join(strings.Fields(v), " ") {
-		return v // multi-word values such as client-output-buffer-limit stay unquoted
+	if v != "" && !strings.ContainsAny(v, " \t\"'\\\r\n") {
+		return v
 	}
 	return strconv.Quote(v)
 }

@@ -161,6 +161,9 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 			cfg.Settings = append(cfg.Settings, [2]string{"requirepass", o.requirepass})
 		case "databases":
 			cfg.Databases = o.databases
+			if o.databases < 1 {
+				cfg.Databases = -1 // reported below
+			}
 		case "maxclients":
 			cfg.MaxClients = o.maxclients
 			cfg.Settings = append(cfg.Settings, [2]string{"maxclients", fmt.Sprint(o.maxclients)})
@@ -173,7 +176,7 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 		fmt.Fprintf(stderr, "redmoon: databases must be between 1 and 16 (got %d)\n", cfg.Databases)
 		return 2
 	}
-	if cfg.MaxClients < 0 {
+	if cfg.MaxClients < 0 || setFlag(fs, "maxclients") && o.maxclients < 1 {
 		fmt.Fprintln(stderr, "redmoon: maxclients must be positive")
 		return 2
 	}
@@ -197,13 +200,12 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 	s.Logf("Running mode=standalone, port=%d.", s.Port())
 	s.Logf("Server initialized")
 	s.Logf("Ready to accept connections")
-	if ready != nil {
-		ready <- s
-	}
-
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sigs)
+	if ready != nil {
+		ready <- s
+	}
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(ln) }()
 	select {
@@ -213,6 +215,7 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 			name = "SIGINT"
 		}
 		s.Logf("Received %s scheduling shutdown...", name)
+		s.Logf("User requested shutdown...")
 	case <-s.ShutdownRequested():
 	case err := <-served:
 		if err != nil {
@@ -220,7 +223,6 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 			return 1
 		}
 	}
-	s.Logf("User requested shutdown...")
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := s.Shutdown(ctx); err != nil {
@@ -229,4 +231,10 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 	}
 	s.Logf("redmoon is now ready to exit, bye bye...")
 	return 0
+}
+
+func setFlag(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
