@@ -123,7 +123,13 @@ func opAt(b []byte, i int) (oplen, span, val int) {
 		return 1, valLen(c), valValue(c)
 	default:
 		if i+1 >= len(b) {
-			return 2, xzeroLen(c, 0), 0 // C reads the byte after the string: its terminator
+			// An XZERO cut by the end of a corrupted value: C reads the byte after the string,
+			// its terminator, or what an earlier update of this command left there (kept here
+			// in the slice's spare capacity).
+			if i+1 < cap(b) {
+				return 2, xzeroLen(c, b[:i+2][i+1]), 0
+			}
+			return 2, xzeroLen(c, 0), 0
 		}
 		return 2, xzeroLen(c, b[i+1]), 0
 	}
@@ -290,7 +296,12 @@ func sparseSet(b []byte, index int, count uint8, maxSparse int) ([]byte, int, er
 			if v1 == v2 {
 				if n := valLen(c) + valLen(b[pos+1]); n <= sparseValMaxLen {
 					b[pos+1] = valOp(v1, n)
-					copy(b[pos:], b[pos+1:end])
+					// C moves the byte after the end too (see opAt).
+					if end < cap(b) {
+						copy(b[pos:], b[pos+1:end+1])
+					} else {
+						copy(b[pos:], b[pos+1:end])
+					}
 					end--
 					b = b[:end]
 					continue
@@ -337,7 +348,7 @@ func ToDense(b []byte) ([]byte, error) {
 			idx += span
 		} else {
 			if idx+span > Registers {
-				break
+				return b, ErrCorrupt
 			}
 			for ; span > 0; span-- {
 				setReg(regs, idx, uint8(val))
@@ -458,7 +469,7 @@ func Merge(max *[Registers]uint8, b []byte) error {
 			i += span
 		} else {
 			if i+span > Registers {
-				break
+				return ErrCorrupt
 			}
 			for ; span > 0; span-- {
 				if uint8(val) > max[i] {
