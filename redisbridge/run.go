@@ -1,0 +1,90 @@
+package redisbridge
+
+import (
+	"github.com/redmoon-dev/redmoon/keyspace"
+	"github.com/redmoon-dev/redmoon/lua/vm"
+)
+
+// scriptRun is the context of one script run (EVAL or FCALL): the script client's keyspace
+// context (its own selected database, the caller's flags, the frozen time), the protocol the
+// script chose with redis.setresp, whether writes are refused, and the reused buffers of the
+// redis.call path. Each engine keeps one and reuses it for every run.
+type scriptRun struct {
+	L        *vm.State
+	ctx      keyspace.Ctx
+	name     string
+	readOnly bool
+	resp3    bool
+	repl     int
+	argv     []string
+	sink     luaSink
+}
+
+// runFlags are the properties of a run decided before it starts.
+type runFlags struct {
+	readOnly bool
+	function bool
+}
+
+// execute runs fn (a compiled EVAL script or a function's callback) for a command: the caller's
+// context c, its reply sink r, the command argv, the run's name (SHA1 or function name), the
+// handler to decorate errors with, and keys and args, installed as the KEYS and ARGV globals (EVAL) or passed as the
+// callback's two arguments (FCALL). The keyspace lock is held by the caller.
+func (b *Bridge) execute(run *scriptRun, c *keyspace.Ctx, r keyspace.Reply, argv []string, name string,
+	fn, handler vm.Value, keys, args []string, flags runFlags) {
+	L := run.L
+	keysT := L.NewTable(len(keys), 0)
+	for i, k := range keys {
+		keysT.SetInt(i+1, vm.String(k))
+	}
+	argsT := L.NewTable(len(args), 0)
+	for i, a := range args {
+		argsT.SetInt(i+1, vm.String(a))
+	}
+	run.name = name
+	run.readOnly = flags.readOnly
+	run.resp3 = false
+	run.repl = replAll
+	run.ctx = keyspace.Ctx{KS: c.KS, DB: c.DB, Flags: c.Flags | keyspace.InScript, Frozen: c.KS.Clock.Now()}
+
+	L.SetTop(0)
+	L.ClearInterrupt()
+	L.SetCheckPeriod(defaultCheckPeriod)
+	L.SetInstructionLimit(b.opts.InstructionLimit)
+	b.run.memLimit = b.opts.MemoryLimit
+	if b.opts.MemoryLimit > 0 {
+		b.run.memBase = heapAllocs()
+		L.Interrupt()
+	}
+	b.run.begin(L, flags.function, run.name, argv)
+	b.cur = run
+	nargs := 0
+	L.Push(handler)
+	L.Push(fn)
+	if flags.function {
+		L.Push(vm.TableValue(keysT))
+		L.Push(vm.TableValue(argsT))
+		nargs = 2
+	} else {
+		g := L.Globals()
+		g.SetStr("KEYS", vm.TableValue(keysT))
+		g.SetStr("ARGV", vm.TableValue(argsT))
+	}
+	ok := L.PCallK(nargs, 1)
+	b.cur = nil
+	b.run.end()
+	L.ClearInterrupt()
+	L.SetInstructionLimit(0)
+	res := L.Get(2)
+	if ok {
+		writeReply(L, r, res, run.resp3, 2)
+	} else {
+		r.Error(scriptError(L, res, run.name))
+	}
+	L.SetTop(0)
+	run.ctx = keyspace.Ctx{}
+}
+
+// defaultCheckPeriod is the VM's default number of calls and loop iterations between two
+// interrupt checks.
+const defaultCheckPeriod = 1 << 14
