@@ -18,7 +18,7 @@ const (
 	rdbEncLZF        = 3
 )
 
-const errBadPayload = "payload version or checksum are wrong"
+const errBadPayload = "DUMP payload version or checksum are wrong"
 
 // crcTable is the reflected Jones polynomial (Redis's crc64).
 var crcTable = crc64.MakeTable(0x95ac9329ac4bc9b5)

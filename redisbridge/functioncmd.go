@@ -98,7 +98,7 @@ func (b *Bridge) cmdFunctionDelete(c *keyspace.Ctx, args []string, r keyspace.Re
 
 func (b *Bridge) cmdFunctionFlush(c *keyspace.Ctx, args []string, r keyspace.Reply) {
 	if len(args) > 3 {
-		r.Error("ERR wrong number of arguments for 'function|flush' command")
+		subcommandSyntaxError(r, args)
 		return
 	}
 	if !flushMode(args) {
@@ -247,8 +247,7 @@ func (b *Bridge) FunctionDump() string {
 
 func (b *Bridge) cmdFunctionRestore(c *keyspace.Ctx, args []string, r keyspace.Reply) {
 	if len(args) > 4 {
-		r.Error("ERR unknown subcommand or wrong number of arguments for '" + sanitize(truncate(args[1], 128)) +
-			"'. Try " + strings.ToUpper(args[0]) + " HELP.")
+		subcommandSyntaxError(r, args)
 		return
 	}
 	policy := "append"
@@ -265,6 +264,12 @@ func (b *Bridge) cmdFunctionRestore(c *keyspace.Ctx, args []string, r keyspace.R
 	}
 	c.KS.Dirty++
 	r.SimpleString("OK")
+}
+
+// subcommandSyntaxError is addReplySubcommandSyntaxError.
+func subcommandSyntaxError(r keyspace.Reply, args []string) {
+	r.Error("ERR unknown subcommand or wrong number of arguments for '" + sanitize(truncate(args[1], 128)) +
+		"'. Try " + strings.ToUpper(args[0]) + " HELP.")
 }
 
 func truncate(s string, n int) string {

@@ -46,7 +46,7 @@ type libCtx struct {
 type library struct {
 	name  string
 	code  string
-	funcs map[string]*function // by lower-case name
+	funcs map[string]*function // by name (case-sensitive within a library)
 	order []*function
 }
 
@@ -67,7 +67,11 @@ func (lc *libCtx) link(li *library) {
 	lc.libs[li.name] = li
 	lc.order = append(lc.order, li)
 	for _, f := range li.order {
-		lc.funcs[strings.ToLower(f.name)] = f
+		// Function names are case-insensitive across libraries; two names of one library
+		// that differ only in case both register, and the first one answers FCALL.
+		if k := strings.ToLower(f.name); lc.funcs[k] == nil {
+			lc.funcs[k] = f
+		}
 	}
 }
 
@@ -285,12 +289,11 @@ func (e *funcEngine) registerFunction(L *vm.State) int {
 	if !validName(f.name) {
 		raiseError(L, errBadName)
 	}
-	lname := strings.ToLower(f.name)
-	if li.funcs[lname] != nil {
+	if li.funcs[f.name] != nil {
 		raiseError(L, "Function already exists in the library")
 	}
 	f.lib = li
-	li.funcs[lname] = f
+	li.funcs[f.name] = f
 	li.order = append(li.order, f)
 	return 0
 }
@@ -404,8 +407,12 @@ func readFlagsTable(L *vm.State, t *vm.Table) (scriptFlags, bool) {
 
 // updateCounts refreshes the library and function counts FUNCTION STATS reports.
 func (e *funcEngine) updateCounts() {
+	n := 0
+	for _, li := range e.cur.order {
+		n += len(li.order)
+	}
 	e.nlibs.Store(int64(len(e.cur.libs)))
-	e.nfuncs.Store(int64(len(e.cur.funcs)))
+	e.nfuncs.Store(int64(n))
 }
 
 // cmdFCall implements FCALL and FCALL_RO (fcallCommandGeneric).
