@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"net"
 	"strconv"
@@ -456,3 +457,41 @@ func TestIdleTimeout(t *testing.T) {
 		t.Fatalf("idle client still answered %s", got)
 	}
 }
+
+// benchmarkPipeline measures the server's cost per command: one connection sends pipelines of
+// depth commands over loopback and reads the replies.
+func benchmarkPipeline(b *testing.B, depth int, args ...string) {
+	_, addr := startServer(b, Config{})
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer nc.Close()
+	one := encodeCommand(args...)
+	batch := bytes.Repeat(one, depth)
+	// Prime the key and learn the size of one batch of replies.
+	if _, err := nc.Write(encodeCommand("SET", "key:1", "xxx")); err != nil {
+		b.Fatal(err)
+	}
+	r := bufio.NewReaderSize(nc, 1<<16)
+	if _, err := r.ReadString('\n'); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i += depth {
+		if _, err := nc.Write(batch); err != nil {
+			b.Fatal(err)
+		}
+		for k := 0; k < depth; k++ {
+			if _, err := readText(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkPipelineGet(b *testing.B)  { benchmarkPipeline(b, 16, "GET", "key:1") }
+func BenchmarkPipelineSet(b *testing.B)  { benchmarkPipeline(b, 16, "SET", "key:1", "xxx") }
+func BenchmarkPipelineIncr(b *testing.B) { benchmarkPipeline(b, 16, "INCR", "counter") }
+func BenchmarkPipelinePing(b *testing.B) { benchmarkPipeline(b, 16, "PING") }
