@@ -96,7 +96,7 @@ func strReverse(L *vm.State) int {
 	for i := 0; i < len(s); i++ {
 		b[len(s)-1-i] = s[i]
 	}
-	L.PushString(string(b))
+	L.PushString(bytesToString(b))
 	return 1
 }
 
@@ -131,7 +131,7 @@ func mapBytes(s string, lo, hi byte, delta byte) string {
 		}
 		b[i] = c
 	}
-	return string(b)
+	return bytesToString(b)
 }
 
 func strRep(L *vm.State) int {
@@ -181,7 +181,7 @@ func strChar(L *vm.State) int {
 		L.ArgCheck(c >= 0 && c <= 255, i, "invalid value")
 		b[i-1] = byte(c)
 	}
-	L.PushString(string(b))
+	L.PushString(bytesToString(b))
 	return 1
 }
 

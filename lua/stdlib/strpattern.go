@@ -40,7 +40,7 @@ func pushCaptures(L *vm.State, m *pattern.Matcher, s, e int, whole bool) int {
 
 // setInterrupt lets the VM's interrupt requests (script timeouts) stop a long match.
 func setInterrupt(L *vm.State, m *pattern.Matcher) {
-	m.Interrupt = interruptHook(L)
+	m.Interrupt = vmInterrupter{L}
 }
 
 func strFindAux(L *vm.State, find bool) int {
@@ -85,19 +85,20 @@ func strMatch(L *vm.State) int { return strFindAux(L, false) }
 
 // gmatchState is the state of one string.gmatch iterator.
 type gmatchState struct {
-	m   pattern.Matcher
-	pos int
+	src, pat string
+	pos      int
 }
 
 func strGmatch(L *vm.State) int {
 	s := L.CheckString(1)
 	p := L.CheckString(2)
-	st := &gmatchState{}
-	st.m.Reset(s, p)
+	st := &gmatchState{src: s, pat: p}
 	L.Push(L.NewFunction("gmatch_aux", func(L *vm.State) int {
-		m := &st.m
+		var mm pattern.Matcher
+		m := &mm
 		setInterrupt(L, m)
-		src := m.Subject()
+		m.Reset(st.src, st.pat)
+		src := st.src
 		for s := st.pos; s <= len(src); s++ {
 			e, err := m.Match(s, 0)
 			if err != nil {

@@ -2,14 +2,13 @@ package stdlib
 
 import "github.com/redmoon-dev/redmoon/lua/vm"
 
-// interruptHook returns the function a long pattern match calls now and then so that the VM's
-// interrupt requests (script timeouts, SCRIPT KILL) and work limit can stop it: the check raises
-// the VM's error itself.
-func interruptHook(L *vm.State) func() error {
-	return func() error {
-		L.CheckInterrupt()
-		return nil
-	}
+// vmInterrupter lets the VM's interrupt requests (script timeouts, SCRIPT KILL) and work limit
+// stop a long pattern match: the check raises the VM's error itself.
+type vmInterrupter struct{ L *vm.State }
+
+func (v vmInterrupter) Interrupted() error {
+	v.L.CheckInterrupt()
+	return nil
 }
 
 // dumpFunction returns the binary chunk of a Lua function (lua_dump), false for Go functions.

@@ -36,19 +36,27 @@ func TestInterrupt(t *testing.T) {
 	// An exponential pattern that PUC Lua would grind on for ages.
 	var m Matcher
 	stop := errors.New("interrupted")
-	calls := 0
-	m.Interrupt = func() error {
-		calls++
-		if calls == 3 {
-			return stop
-		}
-		return nil
-	}
+	c := &countdown{left: 3, err: stop}
+	m.Interrupt = c
 	m.Reset(strings.Repeat("a", 40), strings.Repeat("(.-)", 20)+"b")
 	_, _, err := m.Find(0)
-	if err != stop || calls != 3 {
-		t.Fatalf("err = %v after %d calls; want %v after 3", err, calls, stop)
+	if err != stop || c.calls != 3 {
+		t.Fatalf("err = %v after %d calls; want %v after 3", err, c.calls, stop)
 	}
+}
+
+// countdown stops a match at its left-th check.
+type countdown struct {
+	left, calls int
+	err         error
+}
+
+func (c *countdown) Interrupted() error {
+	c.calls++
+	if c.calls == c.left {
+		return c.err
+	}
+	return nil
 }
 
 func TestMatchDoesNotAllocate(t *testing.T) {

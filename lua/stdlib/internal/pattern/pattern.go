@@ -69,9 +69,14 @@ type Matcher struct {
 	steps   int
 	err     error
 
-	// Interrupt, when set, is called every few hundred thousand matcher steps; a non-nil
-	// result stops the match, which then returns that error.
-	Interrupt func() error
+	// Interrupt, when set, is asked every few hundred thousand matcher steps whether to stop;
+	// a non-nil answer stops the match, which then returns that error.
+	Interrupt Interrupter
+}
+
+// An Interrupter can stop a long match.
+type Interrupter interface {
+	Interrupted() error
 }
 
 // Reset prepares m to match pattern pat against subject src.
@@ -282,7 +287,7 @@ func (m *Matcher) doMatch(s, p int) int {
 		if m.steps >= interruptEvery {
 			m.steps = 0
 			if m.Interrupt != nil {
-				if err := m.Interrupt(); err != nil {
+				if err := m.Interrupt.Interrupted(); err != nil {
 					m.err = err
 					return -1
 				}
