@@ -540,6 +540,12 @@ func xautoclaimCommand(c *Ctx, args []string, r Reply) {
 		r.Error(nogroupError(key, args[2]))
 		return
 	}
+	// 7.0 allocates count stream IDs up front; redis-server's allocator refuses more than
+	// 0x380000000000 bytes (measured: the same on every run), and the command fails.
+	if count > 0x380000000000/16 {
+		r.Error("ERR Insufficient memory, failed allocating transient memory, COUNT too high.")
+		return
+	}
 	attempts := count * 10
 	now := streamNow(c)
 	var consumer *stream.Consumer

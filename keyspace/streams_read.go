@@ -190,13 +190,6 @@ func xreadGeneric(c *Ctx, args []string, isGroup bool, r Reply) {
 					gt = g.LastID
 				}
 			}
-			consumer = g.Consumer(a.consumer)
-			if consumer == nil {
-				consumer = g.CreateConsumer(a.consumer, now)
-				c.KS.Dirty++
-				c.KS.event(EventStream, "xgroup-createconsumer", c.DB.ID, keys[i])
-			}
-			consumer.SeenTime = now
 		} else if s.Length > 0 {
 			if last, _ := s.Last(); gt.Less(last) {
 				serve = true
@@ -204,6 +197,16 @@ func xreadGeneric(c *Ctx, args []string, isGroup bool, r Reply) {
 		}
 		if !serve {
 			continue
+		}
+		if groups != nil {
+			// The consumer comes into being only when it is served.
+			consumer = groups[i].Consumer(a.consumer)
+			if consumer == nil {
+				consumer = groups[i].CreateConsumer(a.consumer, now)
+				c.KS.Dirty++
+				c.KS.event(EventStream, "xgroup-createconsumer", c.DB.ID, keys[i])
+			}
+			consumer.SeenTime = now
 		}
 		start, _ := gt.Incr()
 		var entries []streamReplyEntry
