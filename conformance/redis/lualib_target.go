@@ -11,6 +11,7 @@ import (
 
 	"github.com/redmoon-dev/redmoon/lua"
 	"github.com/redmoon-dev/redmoon/lua/bit"
+	"github.com/redmoon-dev/redmoon/lua/cjson"
 	"github.com/redmoon-dev/redmoon/lua/cmsgpack"
 	structlib "github.com/redmoon-dev/redmoon/lua/struct"
 	"github.com/redmoon-dev/redmoon/lua/vm"
@@ -45,6 +46,7 @@ func NewLuaLibState() *lua.State {
 
 // OpenBundledLibraries opens cjson, struct, cmsgpack and bit in L, in Redis's order.
 func OpenBundledLibraries(L *vm.State) {
+	cjson.Open(L)
 	structlib.Open(L)
 	cmsgpack.Open(L)
 	bit.Open(L)

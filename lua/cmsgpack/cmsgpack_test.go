@@ -10,9 +10,6 @@ import (
 var knownEngineProblems = map[string]string{
 	"cmsgpack/pack-too-many-args": "unpack() of 4000 values overflows the VM stack with a Go panic",
 	"cmsgpack/pack-stack-limits":  "unpack() of 4000 values overflows the VM stack with a Go panic",
-	"cmsgpack/pack-simple":        "needs cjson (next commit)",
-	"cmsgpack/pack-table-23":      "needs cjson (next commit)",
-	"cmsgpack/pack-table-24":      "needs cjson (next commit)",
 }
 
 // TestOracle replays cmsgpack.cases (replies recorded from redis-server 7.0) through our engine.

@@ -1,0 +1,10 @@
+package cjson_test
+
+import (
+	"testing"
+
+	"github.com/redmoon-dev/redmoon/conformance/redis"
+)
+
+// TestOracle replays cjson.cases (replies recorded from redis-server 7.0) through our engine.
+func TestOracle(t *testing.T) { redis.CheckLuaLibFiles(t, "cjson") }
