@@ -16,10 +16,14 @@ import (
 	"os"
 	"runtime"
 
+	"github.com/redmoon-dev/redmoon/lua/bit"
+	"github.com/redmoon-dev/redmoon/lua/cjson"
+	"github.com/redmoon-dev/redmoon/lua/cmsgpack"
 	"github.com/redmoon-dev/redmoon/lua/compiler"
 	"github.com/redmoon-dev/redmoon/lua/lexer"
 	"github.com/redmoon-dev/redmoon/lua/parser"
 	"github.com/redmoon-dev/redmoon/lua/stdlib"
+	structlib "github.com/redmoon-dev/redmoon/lua/struct"
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
@@ -29,8 +33,10 @@ type Value = vm.Value
 // Options configures a new State.
 type Options struct {
 	// Libraries lists the libraries to open, by name ("_G" for base with coroutine, "table",
-	// "string", "math", "os", "debug"), in the order given. Nil opens every available library,
-	// as the lua5.1 binary does; an empty non-nil slice opens none.
+	// "string", "math", "os", "debug", and Redis's bundled "cjson", "struct", "cmsgpack" and
+	// "bit"), in the order given, the bundled ones after the others. Nil opens every standard
+	// library, as the lua5.1 binary does; an empty non-nil slice opens none. RedisLibraries is
+	// the set a Redis scripting state opens.
 	Libraries []string
 	// RedisStringHash selects Redis's string hash (every byte hashed): pairs order then matches
 	// Redis for keys of 32 bytes or more.
@@ -62,9 +68,26 @@ func NewState(opts Options) *State {
 	if libs == nil {
 		libs = stdlib.Available()
 	}
-	stdlib.Open(L, libs...)
+	for _, name := range stdlib.Open(L, libs...) {
+		if open := bundledLibraries[name]; open != nil {
+			open(L)
+		}
+	}
 	return &State{L: L}
 }
+
+// bundledLibraries are Redis's bundled libraries, which Options.Libraries opens by name after
+// the standard ones (Redis opens them in the order cjson, struct, cmsgpack, bit).
+var bundledLibraries = map[string]func(*vm.State) *vm.Table{
+	cjson.Name:     cjson.Open,
+	structlib.Name: structlib.Open,
+	cmsgpack.Name:  cmsgpack.Open,
+	bit.Name:       bit.Open,
+}
+
+// RedisLibraries lists, in Redis's order, the libraries a Redis scripting state opens: the
+// standard ones Redis keeps and the bundled cjson, struct, cmsgpack and bit.
+var RedisLibraries = []string{"_G", "table", "string", "math", "cjson", "struct", "cmsgpack", "bit"}
 
 // compileSource is the compiler the VM calls for loadstring and friends.
 func compileSource(L *vm.State, src, chunkname string) (*vm.Proto, error) {
