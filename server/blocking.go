@@ -3,14 +3,11 @@ package server
 import (
 	"bytes"
 	"errors"
-	"math"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redmoon-dev/redmoon/keyspace"
-	"github.com/redmoon-dev/redmoon/server/resp"
 )
 
 // Blocking commands (BLPOP, BLMOVE, BZPOPMIN, XREAD BLOCK, ...) really block here, generically:
@@ -27,81 +24,33 @@ import (
 // The server knows, per blocking command, which arguments are the keys and which the timeout
 // (blockSpecs); nothing else about the data types.
 
-// blockSpec finds the keys and the timeout of a blocking command. ok is false when this call
-// does not block (XREAD without BLOCK). A zero timeout means forever.
-type blockSpec func(args []string) (keys []string, timeout time.Duration, ok bool)
+// blockSpec finds the keys a blocking command waits on and its timeout argument (seconds, as
+// keyspace.ParseBlockTimeout reads it). ok is false when the arguments do not fit (the command
+// then answers its own error). XREAD and XREADGROUP are resolved by keyspace.ResolveStreamBlock.
+type blockSpec func(args []string) (keys []string, timeout string, ok bool)
 
 var blockSpecs = map[string]blockSpec{
 	"blpop":      lastArgTimeout,
 	"brpop":      lastArgTimeout,
 	"bzpopmin":   lastArgTimeout,
 	"bzpopmax":   lastArgTimeout,
-	"brpoplpush": func(a []string) ([]string, time.Duration, bool) { return a[1:2], secondsArg(a[3]), true },
-	"blmove":     func(a []string) ([]string, time.Duration, bool) { return a[1:2], secondsArg(a[5]), true },
+	"brpoplpush": func(a []string) ([]string, string, bool) { return a[1:2], a[3], true },
+	"blmove":     func(a []string) ([]string, string, bool) { return a[1:2], a[5], true },
 	"blmpop":     mpopSpec,
 	"bzmpop":     mpopSpec,
-	"xread":      xreadSpec,
-	"xreadgroup": xreadSpec,
 }
 
-func lastArgTimeout(a []string) ([]string, time.Duration, bool) {
-	return a[1 : len(a)-1], secondsArg(a[len(a)-1]), true
+func lastArgTimeout(a []string) ([]string, string, bool) {
+	return a[1 : len(a)-1], a[len(a)-1], true
 }
 
 // mpopSpec: BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count].
-func mpopSpec(a []string) ([]string, time.Duration, bool) {
+func mpopSpec(a []string) ([]string, string, bool) {
 	n, err := strconv.Atoi(a[2])
 	if err != nil || n <= 0 || n > len(a)-3 {
-		return nil, 0, false
+		return nil, "", false
 	}
-	return a[3 : 3+n], secondsArg(a[1]), true
-}
-
-// xreadSpec: XREAD [COUNT n] [BLOCK ms] STREAMS key... id..., and XREADGROUP GROUP g c [COUNT n]
-// [BLOCK ms] [NOACK] STREAMS key... id....
-func xreadSpec(a []string) ([]string, time.Duration, bool) {
-	block := time.Duration(-1)
-	for i := 1; i < len(a); i++ {
-		switch strings.ToLower(a[i]) {
-		case "block":
-			if i+1 < len(a) {
-				ms, err := strconv.ParseInt(a[i+1], 10, 64)
-				if err != nil || ms < 0 {
-					return nil, 0, false
-				}
-				block = time.Duration(ms) * time.Millisecond
-				i++
-			}
-		case "count", "group":
-			i++
-			if strings.EqualFold(a[i-1], "group") {
-				i++
-			}
-		case "streams":
-			rest := a[i+1:]
-			if block < 0 || len(rest) == 0 || len(rest)%2 != 0 {
-				return nil, 0, false
-			}
-			return rest[:len(rest)/2], block, true
-		}
-	}
-	return nil, 0, false
-}
-
-// secondsArg converts a timeout in seconds (already validated by the command) to a duration.
-func secondsArg(s string) time.Duration {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f <= 0 || math.IsNaN(f) {
-		return 0
-	}
-	d := f * float64(time.Second)
-	if d >= math.MaxInt64 {
-		return 0
-	}
-	if d < float64(time.Millisecond) {
-		d = float64(time.Millisecond)
-	}
-	return time.Duration(d)
+	return a[3 : 3+n], a[1], true
 }
 
 // blockState is the state of a blocked client.
@@ -150,25 +99,44 @@ func (b *blockedKeys) keyTouched(db int, key string) {
 // means "nothing yet", the client is registered as blocked and nothing is written; otherwise the
 // reply goes to the client. It reports whether the client blocked.
 func (c *client) tryBlocking(cmd *keyspace.Command, args []string) bool {
-	spec := blockSpecs[cmd.Name]
-	if spec == nil {
-		cmd.Call(c.ctx, args, c.out)
-		return false
-	}
-	keys, timeout, ok := spec(args)
-	if !ok {
-		cmd.Call(c.ctx, args, c.out)
-		return false
+	var keys, rerun []string
+	var timeout time.Duration
+	switch cmd.Name {
+	case "xread", "xreadgroup":
+		// Resolved before the first run, so that "$" means the last ID as the client asked.
+		b, ok := keyspace.ResolveStreamBlock(c.ctx, args)
+		if !ok {
+			cmd.Call(c.ctx, args, c.out)
+			return false
+		}
+		keys, rerun = b.Keys, b.Args
+		if b.Deadline > 0 {
+			timeout = time.Duration(max(b.Deadline-c.ctx.Now(), 1)) * time.Millisecond
+		}
+	default:
+		spec := blockSpecs[cmd.Name]
+		var targ string
+		ok := spec != nil
+		if ok {
+			keys, targ, ok = spec(args)
+		}
+		ms, msg := int64(0), ""
+		if ok {
+			ms, msg = keyspace.ParseBlockTimeout(targ)
+		}
+		if !ok || msg != "" {
+			cmd.Call(c.ctx, args, c.out) // not blocking, or answers its own error
+			return false
+		}
+		rerun = append([]string(nil), args...)
+		timeout = time.Duration(ms) * time.Millisecond
 	}
 	reply, null := c.runNonBlocking(cmd, args)
 	if !null {
 		c.raw(reply)
 		return false
 	}
-	st := &blockState{cmd: cmd, args: append([]string(nil), args...), timeout: reply, done: make(chan struct{})}
-	if cmd.Name == "xread" || cmd.Name == "xreadgroup" {
-		c.s.resolveStreamIDs(c, st.args)
-	}
+	st := &blockState{cmd: cmd, args: rerun, timeout: reply, done: make(chan struct{})}
 	if timeout > 0 {
 		st.deadline = time.Now().Add(timeout)
 	}
@@ -191,16 +159,14 @@ func (c *client) tryBlocking(cmd *keyspace.Command, args []string) bool {
 	return true
 }
 
-// runNonBlocking runs the command as inside MULTI into a private buffer and reports whether the
-// reply is a lone null.
+// runNonBlocking runs the command into a private buffer and reports whether the reply is a lone
+// null: a plain (not MULTI, not script) caller of a blocking command that would block gets the
+// null it would get on timeout.
 func (c *client) runNonBlocking(cmd *keyspace.Command, args []string) ([]byte, bool) {
-	var buf bytes.Buffer
-	w := resp.NewWriter(&buf)
+	w := &c.s.scratch
+	w.Reset(nil)
 	w.SetResp3(c.resp3)
-	saved := c.ctx.Flags
-	c.ctx.Flags |= keyspace.InMulti
 	cmd.Call(c.ctx, args, w)
-	c.ctx.Flags = saved
 	out := w.Bytes(nil)
 	s := string(out)
 	return out, s == "*-1\r\n" || s == "$-1\r\n" || s == "_\r\n"
@@ -222,7 +188,9 @@ func (s *Server) serveReady() {
 				continue
 			}
 			reply, null := c.runNonBlocking(st.cmd, st.args)
-			if null {
+			if null || bytes.HasPrefix(reply, []byte("-WRONGTYPE")) {
+				// Redis 7.0 serves a blocked client only from a key of the type it waits for:
+				// a key that became another type leaves it waiting.
 				continue
 			}
 			st.reply = reply
@@ -384,59 +352,3 @@ func (c *client) watchConn(gone chan<- struct{}, stop <-chan struct{}, done chan
 		return
 	}
 }
-
-// resolveStreamIDs replaces the "$" IDs of a blocked XREAD with each stream's last ID at the time
-// of blocking ("0-0" for a missing stream), so that running it again later returns what was added
-// since, as Redis's "$" means.
-func (s *Server) resolveStreamIDs(c *client, args []string) {
-	for i := 1; i < len(args); i++ {
-		if !strings.EqualFold(args[i], "streams") {
-			continue
-		}
-		rest := args[i+1:]
-		n := len(rest) / 2
-		for j := 0; j < n; j++ {
-			if rest[n+j] == "$" {
-				rest[n+j] = c.lastStreamID(rest[j])
-			}
-		}
-		return
-	}
-}
-
-// lastStreamID returns the last generated ID of a stream through XINFO STREAM, "0-0" when the
-// stream does not exist.
-func (c *client) lastStreamID(key string) string {
-	xinfo := keyspace.Lookup("xinfo")
-	if xinfo == nil {
-		return "0-0"
-	}
-	sub := xinfo.Sub("stream")
-	if sub == nil || sub.Handler == nil {
-		return "0-0"
-	}
-	var r fieldSink
-	r.want = "last-generated-id"
-	sub.Call(c.ctx, []string{"xinfo", "stream", key}, &r)
-	if r.found == "" {
-		return "0-0"
-	}
-	return r.found
-}
-
-// fieldSink finds the string that follows the bulk or status string want in a reply.
-type fieldSink struct {
-	discard
-	want, found string
-	next        bool
-}
-
-func (r *fieldSink) see(s string) {
-	if r.next && r.found == "" {
-		r.found = s
-	}
-	r.next = s == r.want
-}
-func (r *fieldSink) Bulk(s string)         { r.see(s) }
-func (r *fieldSink) SimpleString(s string) { r.see(s) }
-func (r *fieldSink) Integer(int64)         { r.next = false }

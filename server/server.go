@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/redmoon-dev/redmoon/keyspace"
+	"github.com/redmoon-dev/redmoon/server/resp"
 )
 
 // RedisVersion is the Redis version the server reports (HELLO, INFO): clients decide which
@@ -65,8 +66,9 @@ type Server struct {
 	// It also guards the registries below (clients, pub/sub, blocked clients, watched keys,
 	// settings).
 	params   *params
-	current  *client  // the client whose command is running, guarded by the lock
-	swaps    [][2]int // SWAPDBs of the running command, for WATCH (settleSwaps)
+	current  *client     // the client whose command is running, guarded by the lock
+	swaps    [][2]int    // SWAPDBs of the running command, for WATCH (settleSwaps)
+	scratch  resp.Writer // replies of blocking commands being tried, guarded by the lock
 	clients  map[int64]*client
 	nextID   atomic.Int64
 	numConns atomic.Int64
