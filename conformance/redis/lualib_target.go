@@ -10,10 +10,6 @@ import (
 	"time"
 
 	"github.com/redmoon-dev/redmoon/lua"
-	"github.com/redmoon-dev/redmoon/lua/bit"
-	"github.com/redmoon-dev/redmoon/lua/cjson"
-	"github.com/redmoon-dev/redmoon/lua/cmsgpack"
-	structlib "github.com/redmoon-dev/redmoon/lua/struct"
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
@@ -33,23 +29,13 @@ type LuaLibTarget struct {
 }
 
 // NewLuaLibState returns a Lua state set up as Redis's scripting engine for the libraries: the
-// standard libraries Redis loads and the four bundled ones.
+// standard libraries Redis keeps and the four bundled ones, with Redis's string hash.
 func NewLuaLibState() *lua.State {
-	st := lua.NewState(lua.Options{
-		Libraries:          []string{"_G", "table", "string", "math"},
+	return lua.NewState(lua.Options{
+		Libraries:          lua.RedisLibraries,
 		RedisStringHash:    true,
 		RefuseBinaryChunks: true,
 	})
-	OpenBundledLibraries(st.L)
-	return st
-}
-
-// OpenBundledLibraries opens cjson, struct, cmsgpack and bit in L, in Redis's order.
-func OpenBundledLibraries(L *vm.State) {
-	cjson.Open(L)
-	structlib.Open(L)
-	cmsgpack.Open(L)
-	bit.Open(L)
 }
 
 // Reset implements Target.
