@@ -473,6 +473,14 @@ func storeSet(c *Ctx, dst string, s *setValue, event string, r Reply) {
 	r.Integer(int64(s.Len()))
 }
 
+// setLen is the cardinality of a set, 0 for a missing one.
+func setLen(s *setValue) int {
+	if s == nil {
+		return 0
+	}
+	return s.Len()
+}
+
 func sunionCommand(c *Ctx, args []string, r Reply) { sunionDiff(c, args[1:], setOpDst{}, false, r) }
 func sdiffCommand(c *Ctx, args []string, r Reply)  { sunionDiff(c, args[1:], setOpDst{}, true, r) }
 
@@ -523,7 +531,7 @@ func sunionDiff(c *Ctx, keys []string, dst setOpDst, diff bool, r Reply) {
 		others := append([]*setValue(nil), sets[1:]...)
 		if work1/2 <= work2 {
 			// Algorithm 1: test each member of the first set against the others, largest first.
-			sort.SliceStable(others, func(i, j int) bool { return others[i].Len() > others[j].Len() })
+			sort.SliceStable(others, func(i, j int) bool { return setLen(others[i]) > setLen(others[j]) })
 			sets[0].each(func(m string) bool {
 				for _, o := range others {
 					if o == nil {
