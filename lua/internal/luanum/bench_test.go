@@ -27,3 +27,19 @@ func BenchmarkAppendNumber(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkCRMath(b *testing.B) {
+	fs := []struct {
+		name string
+		f    func(float64) float64
+	}{{"exp", crExp}, {"log", crLog}, {"log10", crLog10}, {"sin", crSin}, {"cos", crCos}, {"tan", crTan},
+		{"atan", crAtan}, {"asin", crAsin}, {"acos", crAcos}, {"pow", func(x float64) float64 { return crPow(x, 1.7) }}}
+	for _, f := range fs {
+		b.Run(f.name, func(b *testing.B) {
+			x := 0.3
+			for b.Loop() {
+				x = f.f(x)*1e-9 + 0.37
+			}
+		})
+	}
+}

@@ -3,13 +3,12 @@ package luanum
 import "math"
 
 // C math functions as glibc computes them on x86-64, for Lua 5.1's math library and the ^
-// operator: Go's results, with glibc's NaN signs (an invalid operation gives the x86 default
-// NaN, which has its sign bit set and prints as "-nan", except where glibc returns a positive
-// NaN; a NaN argument comes back unchanged) and glibc's results where Go's differ by more than
-// rounding (logarithms of subnormal numbers, sinh and cosh near overflow).
-//
-// Results can still differ from glibc's in the last bit: both libraries round to within about
-// one unit in the last place, not always the same way.
+// operator. exp, log, pow, sin, cos, tan, asin, acos, atan and atan2 are correctly rounded (see
+// crmath.go), as glibc's are for all but about one argument in 400; log10 is glibc's formula
+// over the correctly rounded log. sinh, cosh and tanh are Go's (glibc's are not correctly
+// rounded and differ in the last bit for a few percent of arguments). NaN signs are glibc's: an
+// invalid operation gives the x86 default NaN, which has its sign bit set and prints as "-nan",
+// except where glibc returns a positive NaN; a NaN argument comes back unchanged.
 
 var (
 	negNaN = math.Float64frombits(0xFFF8000000000000) // x86's default NaN
@@ -28,25 +27,50 @@ func unary(x, r, invalid float64) float64 {
 }
 
 // Sin is C's sin.
-func Sin(x float64) float64 { return unary(x, math.Sin(x), negNaN) }
+func Sin(x float64) float64 {
+	if x != x || math.IsInf(x, 0) {
+		return unary(x, math.Sin(x), negNaN)
+	}
+	return crSin(x)
+}
 
 // Cos is C's cos.
-func Cos(x float64) float64 { return unary(x, math.Cos(x), negNaN) }
+func Cos(x float64) float64 {
+	if x != x || math.IsInf(x, 0) {
+		return unary(x, math.Cos(x), negNaN)
+	}
+	return crCos(x)
+}
 
 // Tan is C's tan.
-func Tan(x float64) float64 { return unary(x, math.Tan(x), negNaN) }
+func Tan(x float64) float64 {
+	if x != x || math.IsInf(x, 0) {
+		return unary(x, math.Tan(x), negNaN)
+	}
+	return crTan(x)
+}
 
 // Asin is C's asin.
-func Asin(x float64) float64 { return unary(x, math.Asin(x), posNaN) }
+func Asin(x float64) float64 {
+	if x != x || math.Abs(x) > 1 {
+		return unary(x, math.Asin(x), posNaN)
+	}
+	return crAsin(x)
+}
 
 // Acos is C's acos.
-func Acos(x float64) float64 { return unary(x, math.Acos(x), posNaN) }
+func Acos(x float64) float64 {
+	if x != x || math.Abs(x) > 1 {
+		return unary(x, math.Acos(x), posNaN)
+	}
+	return crAcos(x)
+}
 
 // Atan is C's atan.
-func Atan(x float64) float64 { return unary(x, math.Atan(x), negNaN) }
+func Atan(x float64) float64 { return crAtan(x) }
 
 // Exp is C's exp.
-func Exp(x float64) float64 { return unary(x, math.Exp(x), negNaN) }
+func Exp(x float64) float64 { return crExp(x) }
 
 // Sqrt is C's sqrt.
 func Sqrt(x float64) float64 { return unary(x, math.Sqrt(x), negNaN) }
@@ -69,28 +93,10 @@ func normalize(x float64) (float64, int) {
 }
 
 // Log is C's log.
-func Log(x float64) float64 {
-	if x < 0 {
-		return negNaN
-	}
-	m, e := normalize(x)
-	if e == 0 {
-		return unary(x, math.Log(x), negNaN)
-	}
-	return math.Log(m) - float64(e)*math.Ln2
-}
+func Log(x float64) float64 { return crLog(x) }
 
 // Log10 is C's log10 (which returns a positive NaN for negative arguments).
-func Log10(x float64) float64 {
-	if x < 0 {
-		return posNaN
-	}
-	m, e := normalize(x)
-	if e == 0 {
-		return unary(x, math.Log10(x), posNaN)
-	}
-	return math.Log10(m) - float64(e)*(math.Ln2/math.Ln10)
-}
+func Log10(x float64) float64 { return crLog10(x) }
 
 // Sinh is C's sinh.
 func Sinh(x float64) float64 {
@@ -111,7 +117,10 @@ func Cosh(x float64) float64 {
 }
 
 // Atan2 is C's atan2(y, x).
-func Atan2(y, x float64) float64 {
+func Atan2(y, x float64) float64 { return crAtan2(y, x) }
+
+// atan2Special is atan2 for NaNs, zeros and infinities, and Go's atan2 otherwise.
+func atan2Special(y, x float64) float64 {
 	if x != x {
 		return x
 	}
@@ -144,7 +153,10 @@ func isOddInt(y float64) bool {
 }
 
 // Pow is C's pow.
-func Pow(x, y float64) float64 {
+func Pow(x, y float64) float64 { return crPow(x, y) }
+
+// powSpecial is pow for the special values (and Go's pow otherwise).
+func powSpecial(x, y float64) float64 {
 	switch {
 	case y == 0:
 		return 1
