@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	redis "github.com/redmoon-dev/redmoon/conformance/redis"
 	"github.com/redmoon-dev/redmoon/conformance/oracle"
+	redis "github.com/redmoon-dev/redmoon/conformance/redis"
 	"github.com/redmoon-dev/redmoon/keyspace"
 	"github.com/redmoon-dev/redmoon/redisbridge"
 )
@@ -82,7 +82,9 @@ func (d *bridgeDriver) kill(function bool) string {
 	return "+OK"
 }
 
-func (d *bridgeDriver) do(args ...string) string { return replyText(d.b.Do(context.Background(), args...)) }
+func (d *bridgeDriver) do(args ...string) string {
+	return replyText(d.b.Do(context.Background(), args...))
+}
 
 type redisDriver struct {
 	t    *testing.T
