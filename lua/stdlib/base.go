@@ -237,28 +237,27 @@ func baseLoad(L *vm.State) int {
 	name := L.OptString(2, "=(load)")
 	f := L.CheckType(1, vm.TypeFunction)
 	var sb strings.Builder
-	// The reader runs as lua_load runs it: protected, with the current message handler.
-	L.Push(L.NewFunction("load", func(L *vm.State) int {
+	// The reader runs as lua_load runs it: protected, in load's frame, with the current
+	// message handler.
+	ev, ok := L.Protect(func() {
 		for {
 			r := L.Call1(f)
 			if r.IsNil() {
-				return 0
+				return
 			}
 			s, ok := vm.ToString(r)
 			if !ok {
-				// level 2: lua_load runs the reader in load's own frame
-				L.Error(vm.String(L.Where(2) + "reader function must return a string"))
+				L.Errorf("reader function must return a string")
 			}
 			if s == "" {
-				return 0
+				return
 			}
 			sb.WriteString(s)
 		}
-	}))
-	if !L.PCallK(0, vm.KeepHandler) {
-		L.Insert(-1)
+	})
+	if !ok {
 		L.Push(vm.Nil)
-		L.Insert(-2)
+		L.Push(ev)
 		return 2
 	}
 	fn, err := L.Load(sb.String(), name)

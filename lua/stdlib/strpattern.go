@@ -100,6 +100,9 @@ func strGmatch(L *vm.State) int {
 		m.Reset(st.src, st.pat)
 		src := st.src
 		for s := st.pos; s <= len(src); s++ {
+			if s = m.Skip(s, 0); s > len(src) {
+				break
+			}
 			e, err := m.Match(s, 0)
 			if err != nil {
 				patternError(L, err)
@@ -141,6 +144,15 @@ func strGsub(L *vm.State) int {
 	n := 0
 	s := 0
 	for n < maxN {
+		if !anchor {
+			// Copy the stretch where no match can start at once.
+			t := m.Skip(s, pi)
+			if t > len(src) {
+				break
+			}
+			b = append(b, src[s:t]...)
+			s = t
+		}
 		e, err := m.Match(s, pi)
 		if err != nil {
 			patternError(L, err)

@@ -81,6 +81,9 @@ func luaGmatch(src, pat string) string {
 	for iter := 0; iter < 50; iter++ {
 		found := false
 		for s := start; s <= len(src); s++ {
+			if s = m.Skip(s, 0); s > len(src) {
+				break
+			}
 			e, err := m.Match(s, 0)
 			if err != nil {
 				out = append(out, fmtErr(err))
@@ -120,6 +123,14 @@ func luaGsub(src, pat, repl string, maxN int) string {
 	n := 0
 	s := 0
 	for n < maxN {
+		if !anchor {
+			t := m.Skip(s, p)
+			if t > len(src) {
+				break
+			}
+			b.WriteString(src[s:t])
+			s = t
+		}
 		e, err := m.Match(s, p)
 		if err != nil {
 			return fmtErr(err)

@@ -137,7 +137,15 @@ func (m *Matcher) Find(init int) (start, end int, err error) {
 	if anchor {
 		p = 1
 	}
+	first, literal := m.literalAt(p)
 	for s := init; ; s++ {
+		if literal && !anchor {
+			j := strings.IndexByte(m.src[s:], first)
+			if j < 0 {
+				return -1, -1, nil
+			}
+			s += j
+		}
 		e, err := m.Match(s, p)
 		if err != nil {
 			return -1, -1, err
@@ -149,6 +157,22 @@ func (m *Matcher) Find(init int) (start, end int, err error) {
 			return -1, -1, nil
 		}
 	}
+}
+
+// Skip returns the first subject index from s on at which a match of the pattern from pattern
+// index p can start, or len(subject)+1 when none can: positions where the pattern's first item
+// (a plain character that must occur) cannot match are skipped. Matching at a skipped position
+// would fail at once, so loops like gsub's and gmatch's may jump to the returned index.
+func (m *Matcher) Skip(s, p int) int {
+	c, ok := m.literalAt(p)
+	if !ok || s > len(m.src) {
+		return s
+	}
+	j := strings.IndexByte(m.src[s:], c)
+	if j < 0 {
+		return len(m.src) + 1
+	}
+	return s + j
 }
 
 // NumCaptures returns the number of values a successful match produces: the number of
@@ -267,10 +291,14 @@ func (m *Matcher) matchBracketClass(c byte, p, ec int) bool {
 }
 
 // match is lstrlib.c's match: it returns the end of a match of pattern [p:] at subject index
-// s, or -1.
+// s, or -1. Errors are recorded in m.err (and -1 returned).
 func (m *Matcher) match(s, p int) int {
 	if m.depth >= MaxDepth {
 		return m.fail(errTooComplex)
+	}
+	m.steps++
+	if m.steps >= interruptEvery && m.interrupted() {
+		return -1
 	}
 	m.depth++
 	r := m.doMatch(s, p)
@@ -278,51 +306,57 @@ func (m *Matcher) match(s, p int) int {
 	return r
 }
 
+// interrupted asks the Interrupter whether to stop, and records its error.
+func (m *Matcher) interrupted() bool {
+	m.steps = 0
+	if m.Interrupt == nil {
+		return false
+	}
+	if err := m.Interrupt.Interrupted(); err != nil {
+		m.err = err
+		return true
+	}
+	return false
+}
+
 func (m *Matcher) doMatch(s, p int) int {
+	pat, src := m.pat, m.src
 	for {
-		if m.err != nil {
-			return -1
-		}
-		m.steps++
-		if m.steps >= interruptEvery {
-			m.steps = 0
-			if m.Interrupt != nil {
-				if err := m.Interrupt.Interrupted(); err != nil {
-					m.err = err
-					return -1
-				}
-			}
-		}
-		if p >= len(m.pat) {
+		if p >= len(pat) {
 			return s // end of pattern
 		}
-		switch m.pat[p] {
+		var ep int // end of the single-character class at p
+		switch c := pat[p]; c {
 		case '(':
-			if m.pc(p+1) == ')' {
+			if p+1 < len(pat) && pat[p+1] == ')' {
 				return m.startCapture(s, p+2, capPosition)
 			}
 			return m.startCapture(s, p+1, capUnfinished)
 		case ')':
 			return m.endCapture(s, p+1)
 		case '$':
-			if p+1 == len(m.pat) {
-				if s == len(m.src) {
+			if p+1 == len(pat) {
+				if s == len(src) {
 					return s
 				}
 				return -1
 			}
+			ep = p + 1
 		case '%':
-			switch m.pc(p + 1) {
-			case 'b':
+			if p+1 >= len(pat) {
+				return m.fail(errEndsWithEsc)
+			}
+			switch d := pat[p+1]; {
+			case d == 'b':
 				s = m.matchBalance(s, p+2)
 				if s < 0 {
 					return -1
 				}
 				p += 4
 				continue
-			case 'f':
+			case d == 'f':
 				p += 2
-				if m.pc(p) != '[' {
+				if p >= len(pat) || pat[p] != '[' {
 					return m.fail(errFrontier)
 				}
 				ep := m.classEnd(p)
@@ -331,54 +365,55 @@ func (m *Matcher) doMatch(s, p int) int {
 				}
 				var prev, cur byte
 				if s > 0 {
-					prev = m.src[s-1]
+					prev = src[s-1]
 				}
-				if s < len(m.src) {
-					cur = m.src[s]
+				if s < len(src) {
+					cur = src[s]
 				}
 				if m.matchBracketClass(prev, p, ep-1) || !m.matchBracketClass(cur, p, ep-1) {
 					return -1
 				}
 				p = ep
 				continue
-			default:
-				if d := m.pc(p + 1); d >= '0' && d <= '9' {
-					s = m.matchCapture(s, d)
-					if s < 0 {
-						return -1
-					}
-					p += 2
-					continue
-				}
-			}
-		}
-		// A single-character class, possibly followed by a quantifier.
-		ep := m.classEnd(p)
-		if ep < 0 {
-			return -1
-		}
-		matched := s < len(m.src) && m.singleMatch(m.src[s], p, ep)
-		switch m.pc(ep) {
-		case '?':
-			if matched {
-				if res := m.match(s+1, ep+1); res >= 0 {
-					return res
-				}
-				if m.err != nil {
+			case d >= '0' && d <= '9':
+				s = m.matchCapture(s, d)
+				if s < 0 {
 					return -1
 				}
+				p += 2
+				continue
 			}
-			p = ep + 1
-			continue
-		case '*':
-			return m.maxExpand(s, p, ep)
-		case '+':
-			if !matched {
+			ep = p + 2
+		case '[':
+			ep = m.classEnd(p)
+			if ep < 0 {
 				return -1
 			}
-			return m.maxExpand(s+1, p, ep)
-		case '-':
-			return m.minExpand(s, p, ep)
+		default:
+			ep = p + 1
+		}
+		// A single-character class, possibly followed by a quantifier.
+		matched := s < len(src) && m.singleMatch(src[s], p, ep)
+		if ep < len(pat) {
+			switch pat[ep] {
+			case '?':
+				if matched {
+					if res := m.match(s+1, ep+1); res >= 0 || m.err != nil {
+						return res
+					}
+				}
+				p = ep + 1
+				continue
+			case '*':
+				return m.maxExpand(s, p, ep)
+			case '+':
+				if !matched {
+					return -1
+				}
+				return m.maxExpand(s+1, p, ep)
+			case '-':
+				return m.minExpand(s, p, ep)
+			}
 		}
 		if !matched {
 			return -1
@@ -388,10 +423,80 @@ func (m *Matcher) doMatch(s, p int) int {
 	}
 }
 
-func (m *Matcher) maxExpand(s, p, ep int) int {
+// countClass returns how many subject bytes from s on match the class at [p, ep).
+func (m *Matcher) countClass(s, p, ep int) int {
+	src := m.src[s:]
+	switch c := m.pat[p]; c {
+	case '.':
+		return len(src)
+	case '%':
+		cl := m.pat[p+1]
+		lower := cl | 0x20
+		bits := classBits[lower]
+		if lower == 'z' || bits == 0 || cl < 'A' || (cl > 'Z' && cl < 'a') || cl > 'z' {
+			break // %z and escaped characters: the general loop
+		}
+		neg := cl < 'a'
+		i := 0
+		for i < len(src) && (ctype[src[i]]&bits != 0) != neg {
+			i++
+		}
+		return i
+	case '[':
+		i := 0
+		for i < len(src) && m.matchBracketClass(src[i], p, ep-1) {
+			i++
+		}
+		return i
+	default:
+		i := 0
+		for i < len(src) && src[i] == c {
+			i++
+		}
+		return i
+	}
 	i := 0
-	for s+i < len(m.src) && m.singleMatch(m.src[s+i], p, ep) {
+	for i < len(src) && m.singleMatch(src[i], p, ep) {
 		i++
+	}
+	return i
+}
+
+// literalAt reports whether the pattern item at q is a plain character that must occur (no
+// quantifier allowing zero of it), and returns that character: a match of [q:] can only start
+// where the subject has it. Skipping the other positions changes nothing observable, since
+// trying such an item fails at once.
+func (m *Matcher) literalAt(q int) (byte, bool) {
+	pat := m.pat
+	if q >= len(pat) {
+		return 0, false
+	}
+	c := pat[q]
+	switch c {
+	case '^', '$', '*', '+', '?', '.', '(', ')', '[', '%', '-':
+		return 0, false
+	}
+	if q+1 < len(pat) {
+		switch pat[q+1] {
+		case '*', '?', '-':
+			return 0, false
+		}
+	}
+	return c, true
+}
+
+func (m *Matcher) maxExpand(s, p, ep int) int {
+	i := m.countClass(s, p, ep)
+	if c, ok := m.literalAt(ep + 1); ok {
+		// Only positions holding c can continue the match.
+		for ; i >= 0; i-- {
+			if s+i < len(m.src) && m.src[s+i] == c {
+				if res := m.match(s+i, ep+1); res >= 0 || m.err != nil {
+					return res
+				}
+			}
+		}
+		return -1
 	}
 	for ; i >= 0; i-- {
 		if res := m.match(s+i, ep+1); res >= 0 || m.err != nil {
@@ -402,6 +507,22 @@ func (m *Matcher) maxExpand(s, p, ep int) int {
 }
 
 func (m *Matcher) minExpand(s, p, ep int) int {
+	if m.pat[p] == '.' {
+		if c, ok := m.literalAt(ep + 1); ok {
+			// '.' matches everything: jump from one c to the next.
+			for {
+				j := strings.IndexByte(m.src[s:], c)
+				if j < 0 {
+					return -1
+				}
+				s += j
+				if res := m.match(s, ep+1); res >= 0 || m.err != nil {
+					return res
+				}
+				s++
+			}
+		}
+	}
 	for {
 		if res := m.match(s, ep+1); res >= 0 || m.err != nil {
 			return res
