@@ -5,6 +5,9 @@ import "strings"
 const (
 	// MaxCaptures is Lua 5.1's LUA_MAXCAPTURES.
 	MaxCaptures = 32
+	// MaxSubject is the longest subject the matcher accepts (2 GiB - 1 bytes); longer ones
+	// make every match fail with the error "pattern subject too long".
+	MaxSubject = 1<<31 - 1
 	// MaxDepth bounds the matcher's recursion. It is above any depth at which PUC Lua 5.1 still
 	// answers (it overflows the C stack near 110,000 on an 8 MB stack).
 	MaxDepth = 200000
@@ -26,6 +29,7 @@ const (
 	errUnbalanced    = "unbalanced pattern"
 	errFrontier      = "missing '[' after '%f' in pattern"
 	errTooComplex    = "pattern too complex"
+	errTooLong       = "pattern subject too long"
 	specials         = "^$*+?.([%-"
 	patternEndMarker = 0
 )
@@ -48,14 +52,16 @@ func newErr(msg string) *Error {
 
 func init() {
 	for _, m := range []string{errEndsWithEsc, errMissingBrack, errInvalidIndex, errInvalidCap, errUnfinished,
-		errTooMany, errUnbalanced, errFrontier, errTooComplex} {
+		errTooMany, errUnbalanced, errFrontier, errTooComplex, errTooLong} {
 		errs[m] = &Error{m}
 	}
 }
 
+// capture is one capture; 32-bit fields keep a Matcher small (subjects are limited to
+// MaxSubject bytes).
 type capture struct {
-	init int // start index in the subject
-	len  int // length, or capUnfinished, or capPosition
+	init int32 // start index in the subject
+	len  int32 // length, or capUnfinished, or capPosition
 }
 
 // A Matcher matches one pattern against one subject. Set it up with Reset; it can then be
@@ -122,6 +128,9 @@ func (m *Matcher) Match(s, p int) (int, error) {
 	m.level = 0
 	m.depth = 0
 	m.err = nil
+	if len(m.src) > MaxSubject {
+		return -1, newErr(errTooLong)
+	}
 	e := m.match(s, p)
 	if m.err != nil {
 		return -1, m.err
@@ -199,9 +208,9 @@ func (m *Matcher) Capture(i, s, e int) (start, end int, pos bool, err error) {
 	case capUnfinished:
 		return 0, 0, false, newErr(errUnfinished)
 	case capPosition:
-		return c.init + 1, 0, true, nil
+		return int(c.init) + 1, 0, true, nil
 	}
-	return c.init, c.init + c.len, false, nil
+	return int(c.init), int(c.init + c.len), false, nil
 }
 
 // pc returns the pattern byte at i, or 0 past its end, as C reads the terminating zero.
@@ -540,7 +549,7 @@ func (m *Matcher) startCapture(s, p, what int) int {
 	if level >= MaxCaptures {
 		return m.fail(errTooMany)
 	}
-	m.capture[level] = capture{s, what}
+	m.capture[level] = capture{int32(s), int32(what)}
 	m.level = level + 1
 	res := m.match(s, p)
 	if res < 0 {
@@ -554,7 +563,7 @@ func (m *Matcher) endCapture(s, p int) int {
 	if l < 0 {
 		return -1
 	}
-	m.capture[l].len = s - m.capture[l].init
+	m.capture[l].len = int32(s) - m.capture[l].init
 	res := m.match(s, p)
 	if res < 0 {
 		m.capture[l].len = capUnfinished
@@ -603,8 +612,9 @@ func (m *Matcher) matchCapture(s int, d byte) int {
 	if c.len < 0 { // a position capture never matches as a back-reference
 		return -1
 	}
-	if len(m.src)-s >= c.len && m.src[c.init:c.init+c.len] == m.src[s:s+c.len] {
-		return s + c.len
+	init, n := int(c.init), int(c.len)
+	if len(m.src)-s >= n && m.src[init:init+n] == m.src[s:s+n] {
+		return s + n
 	}
 	return -1
 }
