@@ -281,3 +281,29 @@ func (L *State) closeUpvals(level int) {
 		uv.next = nil
 	}
 }
+
+// Protect runs f in protected mode in the current frame (no new call record), keeping the
+// message handler in force, as Lua 5.1's protected parser runs a chunk reader. A Lua error
+// raised by f is returned with ok false; the stack is cut back to its height at the call.
+func (L *State) Protect(f func()) (errv Value, ok bool) {
+	saved := savedState{ci: L.ci, nci: L.nci, top: L.top, nCcalls: L.nCcalls, errfunc: L.errfunc, allowHook: L.allowHook}
+	defer func() {
+		if r := recover(); r != nil {
+			lp, isLua := r.(*luaPanic)
+			if !isLua {
+				panic(r)
+			}
+			L.closeUpvals(saved.top)
+			L.ci = saved.ci
+			L.nci = saved.nci
+			L.nCcalls = saved.nCcalls
+			L.allowHook = saved.allowHook
+			L.errfunc = saved.errfunc
+			L.top = saved.top
+			L.restoreStackLimit()
+			errv, ok = lp.value, false
+		}
+	}()
+	f()
+	return Nil, true
+}

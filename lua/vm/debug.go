@@ -156,3 +156,71 @@ func (L1 *State) Traceback(msg string, hasMsg bool, level int) string {
 	}
 	return string(b)
 }
+
+// Local returns the name and value of local n (1-based) of an activation record
+// (lua_getlocal); ok is false when there is no such local.
+func (lv Level) Local(n int) (name string, v Value, ok bool) {
+	idx, name := lv.findLocal(n)
+	if name == "" {
+		return "", Nil, false
+	}
+	return name, lv.thrd.stack[idx], true
+}
+
+// SetLocal assigns local n of an activation record (lua_setlocal) and returns its name.
+func (lv Level) SetLocal(n int, v Value) (string, bool) {
+	idx, name := lv.findLocal(n)
+	if name == "" {
+		return "", false
+	}
+	lv.thrd.stack[idx] = v
+	return name, true
+}
+
+func (lv Level) findLocal(n int) (int, string) {
+	ci := lv.ci
+	if ci == nil {
+		return 0, ""
+	}
+	if ci.cl != nil {
+		if name := localName(ci.cl.p, n, ci.currentPC()); name != "" {
+			return ci.base + n - 1, name
+		}
+	}
+	var limit int
+	if ci == lv.thrd.ci {
+		limit = lv.thrd.top
+	} else {
+		limit = ci.next.fn
+	}
+	if limit-ci.base >= n && n > 0 {
+		return ci.base + n - 1, "(*temporary)"
+	}
+	return 0, ""
+}
+
+// Upvalue returns the name and value of upvalue n (1-based) of a Lua function
+// (lua_getupvalue); ok is false for Go functions and out-of-range indices.
+func Upvalue(fn Value, n int) (name string, v Value, ok bool) {
+	cl := fn.asLClosure()
+	if cl == nil || n < 1 || n > len(cl.upvals) {
+		return "", Nil, false
+	}
+	if n <= len(cl.p.Upvalues) {
+		name = cl.p.Upvalues[n-1]
+	}
+	return name, *cl.upvals[n-1].v, true
+}
+
+// SetUpvalue assigns upvalue n of a Lua function (lua_setupvalue) and returns its name.
+func SetUpvalue(fn Value, n int, v Value) (string, bool) {
+	cl := fn.asLClosure()
+	if cl == nil || n < 1 || n > len(cl.upvals) {
+		return "", false
+	}
+	*cl.upvals[n-1].v = v
+	if n <= len(cl.p.Upvalues) {
+		return cl.p.Upvalues[n-1], true
+	}
+	return "", true
+}

@@ -818,12 +818,50 @@ newframe:
 					L.checkInterrupt()
 				}
 				f := L.stack[fn]
+				if f.isLClosure() {
+					// Fast path for a Lua function with fixed parameters: the new frame
+					// is set up here and the loop continues with it.
+					ncl := f.lclosure()
+					np := ncl.p
+					nci := ci.next
+					nbase := fn + 1
+					ntop := nbase + np.MaxStack
+					if np.IsVararg == 0 && nci != nil && L.nci+1 < L.sizeCI && ntop+stackSlack <= len(L.stack) && L.hookMask == 0 {
+						from := L.top
+						if from > nbase+np.NumParams {
+							from = nbase + np.NumParams
+						}
+						st := L.stack[from:ntop]
+						for j := range st {
+							st[j] = Value{}
+						}
+						L.top = ntop
+						L.nci++
+						L.ci = nci
+						nci.fn = fn
+						nci.base = nbase
+						nci.top = ntop
+						nci.savedpc = 0
+						nci.nresults = nres
+						nci.tailcalls = 0
+						nci.entry = false
+						nci.cl = ncl
+						nci.gf = nil
+						continue newframe
+					}
+					L.precall(fn, nres)
+					continue newframe
+				}
 				if f.isGoFunc() {
 					if !L.callGo(fn, nres, f.gofunc()) {
 						return
 					}
 					if nres >= 0 {
 						L.top = ci.top
+					}
+					if L.hookMask&(HookLine|HookCount) != 0 {
+						L.executeHooked()
+						return
 					}
 					regs = (*[stackSlack]Value)(L.stack[base:])
 					continue
@@ -864,6 +902,26 @@ newframe:
 					L.closeUpvals(base)
 				}
 				ci.savedpc = pc
+				if wanted := ci.nresults; wanted >= 0 && !ci.entry && L.hookMask == 0 {
+					// fast return of a fixed number of results to a Lua caller
+					res := ci.fn
+					first := base + a
+					top := L.top
+					st := L.stack
+					for ; wanted > 0 && first < top; wanted-- {
+						st[res] = st[first]
+						res++
+						first++
+					}
+					for ; wanted > 0; wanted-- {
+						st[res] = Value{}
+						res++
+					}
+					L.ci = ci.prev
+					L.nci--
+					L.top = L.ci.top
+					continue newframe
+				}
 				entry := ci.entry
 				fixed := L.postcall(base + a)
 				if entry {
@@ -932,9 +990,8 @@ newframe:
 				L.closeUpvals(base + argA(i))
 			case OpClosure:
 				np := p.Protos[argBx(i)]
-				ncl := &LClosure{p: np, env: cl.env}
+				ncl := newLClosure(np, cl.env)
 				if np.NumUpvalues > 0 {
-					ncl.upvals = make([]*Upval, np.NumUpvalues)
 					for j := range ncl.upvals {
 						ins := code[pc]
 						pc++

@@ -72,7 +72,4 @@ func (L *State) checkInterrupt() {
 			g.countdown = rem
 		}
 	}
-	if L.hookMask&HookCount != 0 {
-		L.countHook()
-	}
 }

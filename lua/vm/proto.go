@@ -87,6 +87,45 @@ type LClosure struct {
 	env    *Table
 }
 
+// Closures with few upvalues are allocated together with their upvalue array.
+type (
+	lclosure1 struct {
+		c LClosure
+		u [1]*Upval
+	}
+	lclosure2 struct {
+		c LClosure
+		u [2]*Upval
+	}
+	lclosure4 struct {
+		c LClosure
+		u [4]*Upval
+	}
+)
+
+// newLClosure allocates a closure of p with room for its upvalues (one allocation for up to
+// four upvalues).
+func newLClosure(p *Proto, env *Table) *LClosure {
+	switch n := p.NumUpvalues; {
+	case n == 0:
+		return &LClosure{p: p, env: env}
+	case n == 1:
+		x := &lclosure1{c: LClosure{p: p, env: env}}
+		x.c.upvals = x.u[:]
+		return &x.c
+	case n == 2:
+		x := &lclosure2{c: LClosure{p: p, env: env}}
+		x.c.upvals = x.u[:]
+		return &x.c
+	case n <= 4:
+		x := &lclosure4{c: LClosure{p: p, env: env}}
+		x.c.upvals = x.u[:n]
+		return &x.c
+	default:
+		return &LClosure{p: p, env: env, upvals: make([]*Upval, n)}
+	}
+}
+
 // Proto returns the closure's prototype.
 func (c *LClosure) Proto() *Proto { return c.p }
 

@@ -77,6 +77,7 @@ type State struct {
 	hookMask     int
 	allowHook    bool
 	pendingYield int // results of a Go function that yielded
+	hook         threadHook
 }
 
 type threadStatus uint8
