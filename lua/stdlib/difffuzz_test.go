@@ -59,6 +59,7 @@ func (d *diffCase) ask(t *testing.T, a, b, c string) (ours, theirs string) {
 		t.Fatal(err)
 	}
 	theirs, _ = difftest.Unescape(ans)
+	d.state.L.SetInstructionLimit(1e8) // counted from now: each case gets the same budget
 	res, err := d.state.Call(d.run, vm.String(a), vm.String(b), vm.String(c))
 	if err != nil {
 		return "engine error: " + err.Error(), theirs
