@@ -18,6 +18,8 @@ type scriptRun struct {
 	repl     int
 	argv     []string
 	sink     luaSink
+	keys     *vm.Table // the KEYS table of the last EVAL run
+	args     *vm.Table // the ARGV table of the last EVAL run
 }
 
 // runFlags are the properties of a run decided before it starts.
@@ -33,19 +35,22 @@ type runFlags struct {
 func (b *Bridge) execute(run *scriptRun, c *keyspace.Ctx, r keyspace.Reply, argv []string, name string,
 	fn, handler vm.Value, keys, args []string, flags runFlags) {
 	L := run.L
-	keysT := L.NewTable(len(keys), 0)
-	for i, k := range keys {
-		keysT.SetInt(i+1, vm.String(k))
-	}
-	argsT := L.NewTable(len(args), 0)
-	for i, a := range args {
-		argsT.SetInt(i+1, vm.String(a))
+	var keysT, argsT *vm.Table
+	if flags.function {
+		// A function may keep its arguments (in an upvalue): they are always fresh tables.
+		keysT, argsT = stringArray(L, nil, keys), stringArray(L, nil, args)
+	} else {
+		// KEYS and ARGV cannot outlive an EVAL run (the globals are read-only), so the tables
+		// of the previous run are refilled when the script left them in their fresh shape.
+		run.keys = stringArray(L, run.keys, keys)
+		run.args = stringArray(L, run.args, args)
+		keysT, argsT = run.keys, run.args
 	}
 	run.name = name
 	run.readOnly = flags.readOnly
 	run.resp3 = false
 	run.repl = replAll
-	run.ctx = keyspace.Ctx{KS: c.KS, DB: c.DB, Flags: c.Flags | keyspace.InScript, Frozen: c.KS.Clock.Now()}
+	run.ctx = keyspace.Ctx{KS: c.KS, DB: c.DB, Flags: c.Flags | keyspace.InScript, Frozen: c.Now()}
 
 	L.SetTop(0)
 	L.ClearInterrupt()
@@ -88,3 +93,16 @@ func (b *Bridge) execute(run *scriptRun, c *keyspace.Ctx, r keyspace.Reply, argv
 // defaultCheckPeriod is the VM's default number of calls and loop iterations between two
 // interrupt checks.
 const defaultCheckPeriod = 1 << 14
+
+// stringArray returns a table {ss[1], ..., ss[n]} with an array part of exactly n slots, as
+// Redis builds KEYS and ARGV. It reuses t when t still has the shape of such a table (an array
+// part of n slots and no hash part), so that the hot EVALSHA path allocates nothing.
+func stringArray(L *vm.State, t *vm.Table, ss []string) *vm.Table {
+	if t == nil || t.ArrayLen() != len(ss) || t.HashSize() != 0 || t.Metatable() != nil {
+		t = L.NewTable(len(ss), 0)
+	}
+	for i, s := range ss {
+		t.SetInt(i+1, vm.String(s))
+	}
+	return t
+}
