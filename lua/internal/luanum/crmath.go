@@ -22,6 +22,7 @@ var (
 	halfPiParts [4]float64 // pi/2 in four 53-bit parts, for Cody-Waite reduction
 	invFact     [32]dd     // 1/n!
 	invOdd      [40]dd     // 1/(2n+1)
+	exp2Table   [128]dd    // 2^(j/128)
 
 	bigHalfPiOnce sync.Once
 	bigHalfPi     *big.Float // pi/2 to 1400 bits, for reducing huge arguments
@@ -49,6 +50,16 @@ func init() {
 	ln2 := sum.Mul(sum, big.NewFloat(2))
 	ln2DD = ddFromBig(ln2)
 	splitParts(ln2, ln2Parts[:])
+	// 2^(1/128) by seven square roots, then its powers.
+	root := new(big.Float).SetPrec(prec).SetInt64(2)
+	for i := 0; i < 7; i++ {
+		root.Sqrt(root)
+	}
+	pw := new(big.Float).SetPrec(prec).SetInt64(1)
+	for j := range exp2Table {
+		exp2Table[j] = ddFromBig(pw)
+		pw.Mul(pw, root)
+	}
 	f := new(big.Float).SetPrec(prec).SetInt64(1)
 	for n := range invFact {
 		if n > 0 {
@@ -84,29 +95,29 @@ func roundScaled(v dd, k int) float64 {
 	return r
 }
 
-// expm1Small returns exp(r) - 1 for |r| <= 0.36.
-func expm1Small(r dd) dd {
-	s := dd{r.hi / 1024, r.lo / 1024}
-	p := invFact[10]
-	for n := 9; n >= 1; n-- {
-		p = ddAdd(ddMul(p, s), invFact[n])
+// expm1Tiny returns exp(r) - 1 for |r| <= ln(2)/256 (Taylor series to r^11/11!).
+func expm1Tiny(r dd) dd {
+	p := invFact[11]
+	for n := 10; n >= 1; n-- {
+		p = ddAdd(ddMul(p, r), invFact[n])
 	}
-	u := ddMul(p, s)
-	for i := 0; i < 10; i++ { // (1+u)^2 - 1 = 2u + u^2
-		u = ddAdd(ddMulF(u, 2), ddMul(u, u))
-	}
-	return u
+	return ddMul(p, r)
 }
 
-// ddExp returns m and k with exp(x) = m * 2^k, m in about [0.7, 1.5].
+// ddExp returns m and k with exp(x) = m * 2^k, m in [1, 2): x = (128k + j) ln2/128 + r,
+// exp(x) = 2^k * 2^(j/128) * exp(r).
 func ddExp(x dd) (dd, int) {
-	k := math.Round(x.hi / ln2Parts[0])
-	p0, e0 := twoProd(k, ln2Parts[0])
-	p1, e1 := twoProd(k, ln2Parts[1])
+	n := math.Round(x.hi * (128 / math.Ln2))
+	p0, e0 := twoProd(n, ln2Parts[0]/128)
+	p1, e1 := twoProd(n, ln2Parts[1]/128)
 	r := ddSub(x, dd{p0, e0})
 	r = ddSub(r, dd{p1, e1})
-	r = ddAddF(r, -k*ln2Parts[2])
-	return ddAddF(expm1Small(r), 1), int(k)
+	r = ddAddF(r, -n*(ln2Parts[2]/128))
+	ni := int(n)
+	j := ni & 127
+	k := (ni - j) / 128
+	t := exp2Table[j]
+	return ddAdd(t, ddMul(t, expm1Tiny(r))), k
 }
 
 func crExp(x float64) float64 {

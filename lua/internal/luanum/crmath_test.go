@@ -113,7 +113,7 @@ func TestLibmGolden(t *testing.T) {
 	}
 	for name, n := range total {
 		t.Logf("%-6s %4d arguments, %3d differ from glibc in the last bit", name, n, differ[name])
-		if differ[name]*100 > n { // more than 1 %
+		if differ[name]*200 > n { // more than 0.5 %
 			t.Errorf("%s differs from glibc for %d of %d arguments", name, differ[name], n)
 		}
 	}
