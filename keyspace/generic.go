@@ -324,7 +324,9 @@ func ttlGeneric(c *Ctx, args []string, ms, abs bool, r Reply) {
 	}
 	ttl := when
 	if !abs {
-		ttl = when - c.Now()
+		// Redis 7.0 computes a TTL against the current time (mstime()), not the time frozen
+		// for a script: a key kept alive by a script's snapshot shows a TTL of 0.
+		ttl = when - c.KS.Clock.Now()
 	}
 	if ttl < 0 {
 		ttl = 0
