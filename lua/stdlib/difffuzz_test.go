@@ -183,3 +183,43 @@ func FuzzTonumber(f *testing.F) {
 		}
 	})
 }
+
+var sortCase = &diffCase{src: `
+function run(data, mode)
+  local t = {}
+  for i = 1, #data do t[i] = string.byte(data, i) % 16 end
+  local calls = {}
+  local m = tonumber(mode) or 0
+  local cmp
+  if m == 1 then
+    cmp = function(a, b) calls[#calls + 1] = a .. "<" .. b return a < b end
+  elseif m == 2 then
+    cmp = function(a, b) calls[#calls + 1] = a .. "?" .. b return (a + b) % 3 == 0 end
+  elseif m == 3 then
+    cmp = function(a, b) calls[#calls + 1] = a .. ">=" .. b return a >= b end
+  end
+  local ok, err = pcall(table.sort, t, cmp)
+  local out = {}
+  for i = 1, #data do out[i] = tostring(t[i]) end
+  err = string.gsub(tostring(err), "^[^:]*:%d+: ", "")
+  return tostring(ok) .. " " .. err .. " " .. table.concat(out, ",") .. " " .. table.concat(calls, " ")
+end
+`}
+
+// FuzzTableSort compares table.sort's result, comparator calls and errors with lua5.1's, for
+// consistent and inconsistent comparators.
+func FuzzTableSort(f *testing.F) {
+	f.Add("\x03\x01\x04\x01\x05\x09\x02\x06", uint8(1))
+	f.Add("zyxwvutsrqponmlkjihgfedcba", uint8(2))
+	f.Add("aaaaaaaaaaaa", uint8(3))
+	f.Fuzz(func(t *testing.T, data string, mode uint8) {
+		if len(data) > 60 {
+			return
+		}
+		m := strconv.Itoa(int(mode % 4))
+		ours, theirs := sortCase.ask(t, data, m, "")
+		if ours != theirs {
+			t.Errorf("sort(%q, mode %s):\nredmoon %q\nlua5.1  %q", data, m, ours, theirs)
+		}
+	})
+}
