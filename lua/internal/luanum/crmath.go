@@ -30,7 +30,12 @@ var (
 
 const invHalfPi = 0.63661977236758134308 // 2/pi
 
-func init() {
+var tablesOnce sync.Once
+
+// tables computes the constants of the correctly rounded functions on first use.
+func tables() { tablesOnce.Do(initTables) }
+
+func initTables() {
 	const prec = 400
 	pi := bigPi(prec)
 	piDD = ddFromBig(pi)
@@ -121,6 +126,7 @@ func ddExp(x dd) (dd, int) {
 }
 
 func crExp(x float64) float64 {
+	tables()
 	switch {
 	case x != x:
 		return x
@@ -170,6 +176,7 @@ func ddLog(x float64) dd {
 }
 
 func crLog(x float64) float64 {
+	tables()
 	switch {
 	case x != x:
 		return x
@@ -258,6 +265,7 @@ func sinCosOf(x float64) (dd, dd) {
 }
 
 func crSin(x float64) float64 {
+	tables()
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Sin(x), negNaN)
 	}
@@ -269,6 +277,7 @@ func crSin(x float64) float64 {
 }
 
 func crCos(x float64) float64 {
+	tables()
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Cos(x), negNaN)
 	}
@@ -280,6 +289,7 @@ func crCos(x float64) float64 {
 }
 
 func crTan(x float64) float64 {
+	tables()
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Tan(x), negNaN)
 	}
@@ -307,6 +317,7 @@ func atanDD(q dd) dd {
 }
 
 func crAtan(x float64) float64 {
+	tables()
 	if x != x {
 		return x
 	}
@@ -328,6 +339,7 @@ func asinDD(x float64) dd {
 }
 
 func crAsin(x float64) float64 {
+	tables()
 	a := math.Abs(x)
 	switch {
 	case x != x || a > 1:
@@ -341,6 +353,7 @@ func crAsin(x float64) float64 {
 }
 
 func crAcos(x float64) float64 {
+	tables()
 	a := math.Abs(x)
 	switch {
 	case x != x || a > 1:
@@ -356,6 +369,7 @@ func crAcos(x float64) float64 {
 }
 
 func crAtan2(y, x float64) float64 {
+	tables()
 	if x != x || y != y || x == 0 || y == 0 || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return atan2Special(y, x)
 	}
@@ -375,6 +389,7 @@ func crAtan2(y, x float64) float64 {
 }
 
 func crPow(x, y float64) float64 {
+	tables()
 	// Special values (zeros, infinities, NaNs, negative bases with non-integer powers) follow
 	// C's rules as Pow does.
 	if y == 0 || x == 1 || x != x || y != y || x == 0 || math.IsInf(x, 0) || math.IsInf(y, 0) ||
@@ -406,6 +421,7 @@ func crPow(x, y float64) float64 {
 // crLog10 is glibc's log10: k*log10(2) split in two parts plus log(m)/ln(10), with the
 // correctly rounded log.
 func crLog10(x float64) float64 {
+	tables()
 	switch {
 	case x != x:
 		return x
