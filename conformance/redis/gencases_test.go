@@ -314,6 +314,34 @@ func genStreamRandom(w *caseWriter) {
 	w.cmd("", "XRANGE", "s", "-", "+", "COUNT", "50")
 	w.cmd("", "XREVRANGE", "s", "+", "-", "COUNT", "50")
 
+	// Node splits at the exact byte: values and ID deltas at the boundaries of the listpack
+	// encodings (7/13/16/24/32/64-bit integers, 6/12/32-bit string lengths, 1/2-byte back-lengths).
+	w.begin("size-boundaries")
+	values := []string{"127", "128", "-1", "4095", "4096", "-4096", "-4097", "32767", "32768",
+		"8388607", "8388608", "2147483647", "2147483648", "9223372036854775807", "-9223372036854775808",
+		"9223372036854775808", "0127", strings.Repeat("x", 63), strings.Repeat("x", 64),
+		strings.Repeat("y", 115), strings.Repeat("y", 126), strings.Repeat("z", 127), strings.Repeat("z", 128),
+		strings.Repeat("w", 4095), strings.Repeat("w", 4096)}
+	for i, v := range values {
+		key := fmt.Sprintf("v%d", i)
+		steps := []uint64{1, 127, 128, 4096, 1 << 24, 1 << 31}
+		ms := uint64(1)
+		adds := 45
+		if len(v) > 1000 {
+			adds = 4 // each fills a node by itself
+		}
+		for j := 0; j < adds; j++ {
+			ms += steps[(i+j)%len(steps)]
+			w.cmd("", "XADD", key, fmt.Sprintf("%d-%d", ms, j%3), "f", v, "g", strconv.Itoa(j))
+			w.cmd("@type:5", "XINFO", "STREAM", key)
+		}
+	}
+	// Sequence deltas that wrap below the node's master ID.
+	for j := 0; j < 30; j++ {
+		w.cmd("", "XADD", "seq", fmt.Sprintf("%d-%d", 10+j/3, []uint64{1 << 40, 5, 0}[j%3]), "f", strings.Repeat("s", 100))
+		w.cmd("@type:5", "XINFO", "STREAM", "seq")
+	}
+
 	w.begin("groups")
 	g = &streamGen{rng: rng, w: w, ms: 50}
 	for i := 0; i < 300; i++ {
