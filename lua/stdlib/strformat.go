@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"strings"
 	"unsafe"
 
 	"github.com/redmoon-dev/redmoon/lua/stdlib/internal/cfmt"
@@ -20,6 +21,13 @@ func bytesToString(b []byte) string {
 func strFormat(L *vm.State) int {
 	format := L.CheckString(1)
 	top := L.GetTop()
+	if format == "%s" && top >= 2 {
+		// The result is the argument itself when C's %s would copy it whole.
+		if s := L.CheckString(2); len(s) >= 100 || strings.IndexByte(s, 0) < 0 {
+			L.PushString(s)
+			return 1
+		}
+	}
 	arg := 1
 	var scratch [64]byte
 	b := scratch[:0]
