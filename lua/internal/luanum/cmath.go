@@ -4,9 +4,9 @@ import "math"
 
 // C math functions as glibc computes them on x86-64, for Lua 5.1's math library and the ^
 // operator. exp, log, pow, sin, cos, tan, asin, acos, atan and atan2 are correctly rounded (see
-// crmath.go), as glibc's are for all but about one argument in 400; log10 is glibc's formula
-// over the correctly rounded log. sinh, cosh and tanh are Go's (glibc's are not correctly
-// rounded and differ in the last bit for a few percent of arguments). NaN signs are glibc's: an
+// crmath.go), as glibc's are for all but about one argument in 400; log10, sinh, cosh and tanh
+// are glibc's formulas over the correctly rounded log, exp and expm1 (hyperbolic.go). NaN signs
+// are glibc's: an
 // invalid operation gives the x86 default NaN, which has its sign bit set and prints as "-nan",
 // except where glibc returns a positive NaN; a NaN argument comes back unchanged.
 
@@ -81,9 +81,6 @@ func Floor(x float64) float64 { return unary(x, math.Floor(x), negNaN) }
 // Ceil is C's ceil.
 func Ceil(x float64) float64 { return unary(x, math.Ceil(x), negNaN) }
 
-// Tanh is C's tanh.
-func Tanh(x float64) float64 { return unary(x, math.Tanh(x), negNaN) }
-
 // normalize scales a subnormal x into the normal range: x = m * 2^-e.
 func normalize(x float64) (float64, int) {
 	if x != 0 && math.Abs(x) < 0x1p-1022 {
@@ -97,24 +94,6 @@ func Log(x float64) float64 { return crLog(x) }
 
 // Log10 is C's log10 (which returns a positive NaN for negative arguments).
 func Log10(x float64) float64 { return crLog10(x) }
-
-// Sinh is C's sinh.
-func Sinh(x float64) float64 {
-	if a := math.Abs(x); a > 709 && a < 711 {
-		// exp(|x|)/2 overflows before the result does.
-		r := math.Exp(a-math.Ln2) * 1
-		return math.Copysign(r, x)
-	}
-	return unary(x, math.Sinh(x), negNaN)
-}
-
-// Cosh is C's cosh.
-func Cosh(x float64) float64 {
-	if a := math.Abs(x); a > 709 && a < 711 {
-		return math.Exp(a - math.Ln2)
-	}
-	return unary(x, math.Cosh(x), negNaN)
-}
 
 // Atan2 is C's atan2(y, x).
 func Atan2(y, x float64) float64 { return crAtan2(y, x) }

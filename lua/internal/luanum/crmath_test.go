@@ -13,7 +13,7 @@ const libmGolden = "testdata/libm.txt"
 
 var libmFuncs = map[string]func(float64) float64{
 	"sin": crSin, "cos": crCos, "tan": crTan, "asin": crAsin, "acos": crAcos, "atan": crAtan,
-	"exp": crExp, "log": crLog, "log10": crLog10,
+	"exp": crExp, "log": crLog, "log10": crLog10, "sinh": Sinh, "cosh": Cosh, "tanh": Tanh,
 }
 
 var libmFuncs2 = map[string]func(float64, float64) float64{"pow": crPow, "atan2": crAtan2}
@@ -26,7 +26,7 @@ func libmInputs() [][]string {
 		seed = seed*6364136223846793005 + 1442695040888963407
 		return float64(seed>>11) / (1 << 53)
 	}
-	names := []string{"sin", "cos", "tan", "asin", "acos", "atan", "exp", "log", "log10"}
+	names := []string{"sin", "cos", "tan", "asin", "acos", "atan", "exp", "log", "log10", "sinh", "cosh", "tanh"}
 	for _, name := range names {
 		for i := 0; i < 400; i++ {
 			var x float64
@@ -78,9 +78,11 @@ func parseG(t *testing.T, s string) float64 {
 	return f
 }
 
-// TestLibmGolden compares the correctly rounded functions with glibc's results (recorded from
-// lua5.1). glibc is itself correctly rounded for all but a few arguments (and log10 follows its
-// own formula), so a handful of differences in the last bit are expected; more mean a bug.
+// TestLibmGolden compares the math functions with glibc's results (recorded from lua5.1). glibc
+// is itself correctly rounded for all but a few arguments of exp, log, pow and the circular
+// functions, and log10, sinh, cosh and tanh follow its formulas (sinh and tanh over its expm1,
+// which is not correctly rounded: about 3 % of their results differ in the last bit). More
+// differences than that mean a bug.
 func TestLibmGolden(t *testing.T) {
 	cases := difftest.ReadCases(t, libmGolden)
 	differ := map[string]int{}
@@ -113,7 +115,11 @@ func TestLibmGolden(t *testing.T) {
 	}
 	for name, n := range total {
 		t.Logf("%-6s %4d arguments, %3d differ from glibc in the last bit", name, n, differ[name])
-		if differ[name]*200 > n { // more than 0.5 %
+		limit := n / 200 // 0.5 %: glibc is correctly rounded for these but for a few arguments
+		if name == "sinh" || name == "tanh" {
+			limit = n / 25 // 4 %: glibc's expm1 inside them is not correctly rounded
+		}
+		if differ[name] > limit {
 			t.Errorf("%s differs from glibc for %d of %d arguments", name, differ[name], n)
 		}
 	}
