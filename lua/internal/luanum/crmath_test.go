@@ -206,6 +206,10 @@ func FuzzCRMath(f *testing.F) {
 		if math.Abs(x) >= 0x1p-1022 { // Go's Pow is wrong for subnormal bases
 			check("pow", Pow(x, y), math.Pow(x, y))
 		}
+		check("sinh", Sinh(x), math.Sinh(x))
+		check("cosh", Cosh(x), math.Cosh(x))
+		check("tanh", Tanh(x), math.Tanh(x))
+		check("expm1", crExpm1(x), math.Expm1(x))
 		Log10(x)
 	})
 }
