@@ -251,12 +251,58 @@ const (
 	geoSortDesc
 )
 
-// geoPoint is one search result.
+// geoPoint is one search result. dist is the distance from the center, correctly rounded when
+// exact is set, otherwise within geohash.Slack of it (see geohash.Shape.Contains).
 type geoPoint struct {
 	lon, lat float64
 	dist     float64
+	exact    bool
 	score    float64
 	member   string
+}
+
+// makeExact replaces an estimated distance by the correctly rounded one.
+func (p *geoPoint) makeExact(shape *geohash.Shape) {
+	if !p.exact {
+		p.dist = shape.Exact(p.lon, p.lat)
+		p.exact = true
+	}
+}
+
+// geoSortPoints sorts by distance (stably, as glibc's qsort does). Estimated distances decide
+// unless two neighbours are too close to tell apart, in which case every distance is made exact
+// and the sort is redone from the discovery order.
+func geoSortPoints(points []geoPoint, shape *geohash.Shape, desc bool) {
+	cmp := func(a, b geoPoint) int { return cmpFloat(a.dist, b.dist) }
+	if desc {
+		cmp = func(a, b geoPoint) int { return cmpFloat(b.dist, a.dist) }
+	}
+	orig := slices.Clone(points)
+	slices.SortStableFunc(points, cmp)
+	for i := 1; i < len(points); i++ {
+		a, b := &points[i-1], &points[i]
+		if (!a.exact || !b.exact) && math.Abs(a.dist-b.dist) <= geohash.Slack(max(a.dist, b.dist))*2 {
+			for j := range orig {
+				orig[j].makeExact(shape)
+			}
+			copy(points, orig)
+			slices.SortStableFunc(points, cmp)
+			return
+		}
+	}
+}
+
+// geoDistanceText formats a point's distance in the search unit ("%.4f"), making it exact first
+// when the estimate is too close to a rounding boundary of the fourth decimal.
+func geoDistanceText(p *geoPoint, shape *geohash.Shape) string {
+	if !p.exact {
+		x := p.dist / shape.Conversion * 1e4
+		f := x - math.Floor(x)
+		if math.Abs(f-0.5)/1e4*shape.Conversion <= geohash.Slack(p.dist)*2 {
+			p.makeExact(shape)
+		}
+	}
+	return geoFormatDistance(p.dist / shape.Conversion)
 }
 
 // georadiusGeneric is Redis's georadiusGeneric, behind GEORADIUS[_RO], GEORADIUSBYMEMBER[_RO],
@@ -434,11 +480,8 @@ func georadiusGeneric(c *Ctx, args []string, srcIdx int, flags int, r Reply) {
 	if count != 0 && int64(returned) > count {
 		returned = int(count)
 	}
-	switch sort {
-	case geoSortAsc:
-		slices.SortStableFunc(points, func(a, b geoPoint) int { return cmpFloat(a.dist, b.dist) })
-	case geoSortDesc:
-		slices.SortStableFunc(points, func(a, b geoPoint) int { return cmpFloat(b.dist, a.dist) })
+	if sort != geoSortNone {
+		geoSortPoints(points, &shape, sort == geoSortDesc)
 	}
 	points = points[:returned]
 	if !hasStore {
@@ -456,7 +499,7 @@ func georadiusGeneric(c *Ctx, args []string, srcIdx int, flags int, r Reply) {
 			}
 			r.Bulk(p.member)
 			if withDist {
-				r.Bulk(geoFormatDistance(p.dist / shape.Conversion))
+				r.Bulk(geoDistanceText(p, &shape))
 			}
 			if withHash {
 				r.Integer(int64(p.score))
@@ -474,6 +517,7 @@ func georadiusGeneric(c *Ctx, args []string, srcIdx int, flags int, r Reply) {
 		p := &points[i]
 		score := p.score
 		if storeDist {
+			p.makeExact(&shape)
 			score = p.dist / shape.Conversion
 		}
 		items[i] = zset.Item{Score: score, Member: p.member}
@@ -573,8 +617,8 @@ func geoSearchPoints(z *sortedSet, shape *geohash.Shape, limit int64) []geoPoint
 			}
 			lon, lat, ok := geohash.DecodeScore(x.Score)
 			if ok {
-				if d, in := shape.Contains(lon, lat); in {
-					points = append(points, geoPoint{lon: lon, lat: lat, dist: d, score: x.Score, member: x.Member})
+				if d, in, exact := shape.Contains(lon, lat); in {
+					points = append(points, geoPoint{lon: lon, lat: lat, dist: d, exact: exact, score: x.Score, member: x.Member})
 				}
 			}
 			if len(points) > 0 && limit > 0 && int64(len(points)) >= limit {

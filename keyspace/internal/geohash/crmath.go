@@ -82,26 +82,55 @@ var invFact = func() [32]dd {
 	return t
 }()
 
-// sinCosReduced returns sin(r) and cos(r) for |r| <= π/4 by their Taylor series.
-func sinCosReduced(r dd) (dd, dd) {
-	r2 := r.mul(r)
-	// sin: r - r^3/3! + r^5/5! ..., cos: 1 - r^2/2! + r^4/4! ...
-	var s, c dd
-	pw := dd{1, 0} // r^(2k)
-	for k := 0; 2*k+1 < len(invFact); k++ {
-		ct := pw.mul(invFact[2*k])
-		st := pw.mul(r).mul(invFact[2*k+1])
-		if k%2 == 1 {
-			ct, st = ct.neg(), st.neg()
-		}
-		c = c.add(ct)
-		s = s.add(st)
-		pw = pw.mul(r2)
-		if math.Abs(pw.hi) < 1e-40 {
+// seriesTerms returns how many terms of the sine or cosine series in r² make the remainder
+// negligible (below 2^-110 relative) for |r| <= a bit more than π/4.
+func seriesTerms(r2 float64) int {
+	t := 1.0
+	k := 1
+	for ; k < len(invFact)/2-1; k++ {
+		t *= r2 / float64((2*k)*(2*k+1))
+		if t < 7e-34 {
 			break
 		}
 	}
-	return s, c
+	return k + 1
+}
+
+// sinReduced returns sin(r) for |r| <= π/4 by its Taylor series, evaluated by Horner's rule:
+// r·(1 - r²/3! + r⁴/5! - ...).
+func sinReduced(r dd) dd {
+	r2 := r.mul(r)
+	n := seriesTerms(r2.hi)
+	p := invFact[2*n+1]
+	if n%2 == 1 {
+		p = p.neg()
+	}
+	for k := n - 1; k >= 0; k-- {
+		c := invFact[2*k+1]
+		if k%2 == 1 {
+			c = c.neg()
+		}
+		p = p.mul(r2).add(c)
+	}
+	return p.mul(r)
+}
+
+// cosReduced returns cos(r) for |r| <= π/4: 1 - r²/2! + r⁴/4! - ....
+func cosReduced(r dd) dd {
+	r2 := r.mul(r)
+	n := seriesTerms(r2.hi)
+	p := invFact[2*n]
+	if n%2 == 1 {
+		p = p.neg()
+	}
+	for k := n - 1; k >= 0; k-- {
+		c := invFact[2*k]
+		if k%2 == 1 {
+			c = c.neg()
+		}
+		p = p.mul(r2).add(c)
+	}
+	return p
 }
 
 // reduce returns r = x - k·π/2 with |r| <= π/4 (about), and k mod 4.
@@ -118,30 +147,28 @@ func reduceOK(x float64) bool { return math.Abs(x) < 1e6 }
 
 func sinDD(x dd) dd {
 	r, q := reduce(x)
-	s, c := sinCosReduced(r)
 	switch q {
 	case 0:
-		return s
+		return sinReduced(r)
 	case 1:
-		return c
+		return cosReduced(r)
 	case 2:
-		return s.neg()
+		return sinReduced(r).neg()
 	}
-	return c.neg()
+	return cosReduced(r).neg()
 }
 
 func cosDD(x dd) dd {
 	r, q := reduce(x)
-	s, c := sinCosReduced(r)
 	switch q {
 	case 0:
-		return c
+		return cosReduced(r)
 	case 1:
-		return s.neg()
+		return sinReduced(r).neg()
 	case 2:
-		return c.neg()
+		return cosReduced(r).neg()
 	}
-	return s
+	return sinReduced(r)
 }
 
 // sin is the correctly rounded sine.
@@ -160,19 +187,25 @@ func cos(x float64) float64 {
 	return cosDD(dd{x, 0}).hi
 }
 
-// asin is the correctly rounded arcsine: two Newton steps on sin(y) = x from Go's estimate.
+// asin is the correctly rounded arcsine: Newton steps on sin(y) = x from Go's estimate, which
+// is within an ulp, so one step reaches double-double accuracy (two near 1, where the
+// convergence is slower).
 func asin(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || x > 1 || x < -1 {
 		return math.Asin(x)
 	}
 	y := dd{math.Asin(x), 0}
-	for i := 0; i < 2; i++ {
-		c := cosDD(y).hi
+	steps := 1
+	if math.Abs(x) > 0.9 {
+		steps = 2
+	}
+	for i := 0; i < steps; i++ {
+		c := math.Cos(y.hi)
 		if c == 0 {
 			break
 		}
 		e := sinDD(y).add(dd{-x, 0}) // sin(y) - x
-		y = y.add(e.divF(c).neg())
+		y = y.add(dd{-e.hi / c, 0})
 	}
 	return y.hi
 }

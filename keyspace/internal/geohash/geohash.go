@@ -241,6 +241,19 @@ func Distance(lon1d, lat1d, lon2d, lat2d float64) float64 {
 	return 2.0 * EarthRadius * asin(math.Sqrt(a))
 }
 
+// distanceFast is Distance with the math package's functions: within a few units in the last
+// place of the correctly rounded result, for quick rejections.
+func distanceFast(lon1d, lat1d, lon2d, lat2d float64) float64 {
+	lat1r := degRad(lat1d)
+	lon1r := degRad(lon1d)
+	lat2r := degRad(lat2d)
+	lon2r := degRad(lon2d)
+	u := math.Sin((lat2r - lat1r) / 2)
+	v := math.Sin((lon2r - lon1r) / 2)
+	a := u*u + math.Cos(lat1r)*math.Cos(lat2r)*v*v
+	return 2.0 * EarthRadius * math.Asin(math.Sqrt(a))
+}
+
 // EncodeStandard hashes a point over the standard geohash ranges (latitude -90..90), as the
 // GEOHASH command re-encodes positions, and returns the 11-character base-32 string.
 func EncodeStandard(longitude, latitude float64) string {

@@ -110,19 +110,52 @@ func (s *Shape) Areas() [9]Bits {
 	return [9]Bits{hash, nb.North, nb.South, nb.East, nb.West, nb.NorthEast, nb.NorthWest, nb.SouthEast, nb.SouthWest}
 }
 
-// Contains reports whether the point (longitude, latitude) is inside the shape and returns its
-// distance in meters from the shape's center (geoWithinShape).
-func (s *Shape) Contains(longitude, latitude float64) (float64, bool) {
+// Contains reports whether the point (longitude, latitude) is inside the shape (geoWithinShape)
+// and returns its distance in meters from the shape's center. The distance is computed with
+// the math package, whose result is within Slack of the correctly rounded one Redis computes
+// (exact is false), except near the shape's edge, where the decision needs the correctly rounded
+// value and the distance returned is that value (exact is true). Exact gives the correctly
+// rounded distance when it matters (stored distances, near-ties, rounding boundaries).
+func (s *Shape) Contains(longitude, latitude float64) (d float64, in, exact bool) {
 	if !s.Box {
-		d := Distance(s.Longitude, s.Latitude, longitude, latitude)
-		return d, d <= float64(s.Radius*s.Conversion)
+		r := float64(s.Radius * s.Conversion)
+		d := distanceFast(s.Longitude, s.Latitude, longitude, latitude)
+		if d > r+Slack(r) {
+			return 0, false, false
+		}
+		if d < r-Slack(r) {
+			return d, true, false
+		}
+		d = Distance(s.Longitude, s.Latitude, longitude, latitude)
+		return d, d <= r, true
 	}
-	width := float64(s.Width * s.Conversion)
-	height := float64(s.Height * s.Conversion)
-	lonDistance := Distance(longitude, latitude, s.Longitude, latitude)
-	latDistance := Distance(longitude, latitude, longitude, s.Latitude)
-	if lonDistance > width/2 || latDistance > height/2 {
-		return 0, false
+	halfW := float64(s.Width*s.Conversion) / 2
+	halfH := float64(s.Height*s.Conversion) / 2
+	lonDistance := distanceFast(longitude, latitude, s.Longitude, latitude)
+	if lonDistance > halfW+Slack(halfW) {
+		return 0, false, false
 	}
-	return Distance(s.Longitude, s.Latitude, longitude, latitude), true
+	latDistance := distanceFast(longitude, latitude, longitude, s.Latitude)
+	if latDistance > halfH+Slack(halfH) {
+		return 0, false, false
+	}
+	if lonDistance >= halfW-Slack(halfW) || latDistance >= halfH-Slack(halfH) {
+		lonDistance = Distance(longitude, latitude, s.Longitude, latitude)
+		latDistance = Distance(longitude, latitude, longitude, s.Latitude)
+		if lonDistance > halfW || latDistance > halfH {
+			return 0, false, false
+		}
+	}
+	return distanceFast(s.Longitude, s.Latitude, longitude, latitude), true, false
 }
+
+// Exact returns the correctly rounded distance in meters from the shape's center to a point,
+// as Redis computes it.
+func (s *Shape) Exact(longitude, latitude float64) float64 {
+	return Distance(s.Longitude, s.Latitude, longitude, latitude)
+}
+
+// Slack bounds the difference between the math package's distance and the correctly rounded
+// one around a distance d, with a wide margin (the functions are within a few units in the last
+// place).
+func Slack(d float64) float64 { return d*1e-9 + 1e-6 }

@@ -31,6 +31,7 @@ type node struct {
 	size       int     // items in this subtree
 	items      []Item  // leaf: the items, in order
 	kids       []*node // inner: the children, in order
+	sizes      []int   // inner: sizes[i] == kids[i].size, kept here so that ranks add up in one array
 	mins       []Item  // inner: lower bounds of the children (mins[0] unused)
 	prev, next *node   // leaf: neighbours in order
 }
@@ -98,8 +99,8 @@ func (t *tree) seek(b *bound) int {
 			}
 		}
 		i := lo - 1
-		for k := 0; k < i; k++ {
-			rank += n.kids[k].size
+		for _, sz := range n.sizes[:i] {
+			rank += sz
 		}
 		n = n.kids[i]
 	}
@@ -120,8 +121,8 @@ func (t *tree) at(rank int) (*node, int) {
 	n := t.root
 	for !n.leaf() {
 		i := 0
-		for rank >= n.kids[i].size {
-			rank -= n.kids[i].size
+		for rank >= n.sizes[i] {
+			rank -= n.sizes[i]
 			i++
 		}
 		n = n.kids[i]
@@ -165,9 +166,10 @@ func (t *tree) insert(x Item) {
 	if right, sep := t.root.insert(&x); right != nil {
 		old := t.root
 		t.root = &node{
-			size: old.size + right.size,
-			kids: []*node{old, right},
-			mins: []Item{{}, sep},
+			size:  old.size + right.size,
+			kids:  []*node{old, right},
+			sizes: []int{old.size, right.size},
+			mins:  []Item{{}, sep},
 		}
 	}
 }
@@ -185,13 +187,18 @@ func (n *node) insert(x *Item) (*node, Item) {
 		return nil, Item{}
 	}
 	i := n.route(x)
+	n.sizes[i]++
 	right, sep := n.kids[i].insert(x)
 	if right == nil {
 		return nil, Item{}
 	}
+	n.sizes[i] = n.kids[i].size
 	n.kids = append(n.kids, nil)
 	copy(n.kids[i+2:], n.kids[i+1:])
 	n.kids[i+1] = right
+	n.sizes = append(n.sizes, 0)
+	copy(n.sizes[i+2:], n.sizes[i+1:])
+	n.sizes[i+1] = right.size
 	n.mins = append(n.mins, Item{})
 	copy(n.mins[i+2:], n.mins[i+1:])
 	n.mins[i+1] = sep
@@ -221,19 +228,22 @@ func (n *node) splitLeaf() (*node, Item) {
 func (n *node) splitInner() (*node, Item) {
 	mid := len(n.kids) / 2
 	right := &node{
-		kids: make([]*node, len(n.kids)-mid, maxKids+1),
-		mins: make([]Item, len(n.kids)-mid, maxKids+1),
+		kids:  make([]*node, len(n.kids)-mid, maxKids+1),
+		sizes: make([]int, len(n.kids)-mid, maxKids+1),
+		mins:  make([]Item, len(n.kids)-mid, maxKids+1),
 	}
 	copy(right.kids, n.kids[mid:])
+	copy(right.sizes, n.sizes[mid:])
 	copy(right.mins, n.mins[mid:])
 	sep := right.mins[0]
 	right.mins[0] = Item{}
 	clear(n.kids[mid:])
 	clear(n.mins[mid:])
 	n.kids = n.kids[:mid]
+	n.sizes = n.sizes[:mid]
 	n.mins = n.mins[:mid]
-	for _, k := range right.kids {
-		right.size += k.size
+	for _, sz := range right.sizes {
+		right.size += sz
 	}
 	n.size -= right.size
 	return right, sep
@@ -270,6 +280,7 @@ func (n *node) delete(x *Item) bool {
 		return false
 	}
 	n.size--
+	n.sizes[i]--
 	if k := n.kids[i]; (k.leaf() && len(k.items) < minItems) || (!k.leaf() && len(k.kids) < minKids) {
 		n.rebalance(i)
 	}
@@ -286,6 +297,7 @@ func (n *node) rich() bool {
 
 // rebalance fixes the underfull child i by borrowing from a sibling or merging with one.
 func (n *node) rebalance(i int) {
+	defer n.refreshSizes()
 	switch {
 	case i > 0 && n.kids[i-1].rich():
 		n.borrowLeft(i)
@@ -295,6 +307,14 @@ func (n *node) rebalance(i int) {
 		n.merge(i - 1)
 	case i+1 < len(n.kids):
 		n.merge(i)
+	}
+}
+
+// refreshSizes copies the children's sizes after a structural change.
+func (n *node) refreshSizes() {
+	n.sizes = n.sizes[:len(n.kids)]
+	for k, kid := range n.kids {
+		n.sizes[k] = kid.size
 	}
 }
 
@@ -318,10 +338,14 @@ func (n *node) borrowLeft(i int) {
 	l.kids[last] = nil
 	l.mins[last] = Item{}
 	l.kids = l.kids[:last]
+	l.sizes = l.sizes[:last]
 	l.mins = l.mins[:last]
 	k.kids = append(k.kids, nil)
 	copy(k.kids[1:], k.kids)
 	k.kids[0] = c
+	k.sizes = append(k.sizes, 0)
+	copy(k.sizes[1:], k.sizes)
+	k.sizes[0] = c.size
 	k.mins = append(k.mins, Item{})
 	copy(k.mins[1:], k.mins)
 	k.mins[1] = n.mins[i] // the old separator now separates c from k's former first child
@@ -347,11 +371,14 @@ func (n *node) borrowRight(i int) {
 	}
 	c := r.kids[0]
 	k.kids = append(k.kids, c)
+	k.sizes = append(k.sizes, c.size)
 	k.mins = append(k.mins, n.mins[i+1])
 	n.mins[i+1] = r.mins[1]
 	copy(r.kids, r.kids[1:])
 	r.kids[len(r.kids)-1] = nil
 	r.kids = r.kids[:len(r.kids)-1]
+	copy(r.sizes, r.sizes[1:])
+	r.sizes = r.sizes[:len(r.sizes)-1]
 	copy(r.mins, r.mins[1:])
 	r.mins[len(r.mins)-1] = Item{}
 	r.mins = r.mins[:len(r.mins)-1]
@@ -371,6 +398,7 @@ func (n *node) merge(i int) {
 		}
 	} else {
 		l.kids = append(l.kids, r.kids...)
+		l.sizes = append(l.sizes, r.sizes...)
 		l.mins = append(l.mins, n.mins[i+1])
 		l.mins = append(l.mins, r.mins[1:]...)
 	}
@@ -410,12 +438,13 @@ func build(items []Item) tree {
 		var upMins []Item
 		for i := 0; i < nParents; i++ {
 			lo, hi := i*len(level)/nParents, (i+1)*len(level)/nParents
-			p := &node{kids: make([]*node, hi-lo, maxKids+1), mins: make([]Item, hi-lo, maxKids+1)}
+			p := &node{kids: make([]*node, hi-lo, maxKids+1), sizes: make([]int, hi-lo, maxKids+1), mins: make([]Item, hi-lo, maxKids+1)}
 			copy(p.kids, level[lo:hi])
 			copy(p.mins, mins[lo:hi])
 			upMins = append(upMins, p.mins[0])
 			p.mins[0] = Item{}
-			for _, k := range p.kids {
+			for j, k := range p.kids {
+				p.sizes[j] = k.size
 				p.size += k.size
 			}
 			up = append(up, p)

@@ -105,7 +105,13 @@ func checkNode(t *testing.T, n *node, root bool, lo, hi *Item) {
 		t.Fatalf("inner node with %d kids (root %v)", len(n.kids), root)
 	}
 	size := 0
+	if len(n.sizes) != len(n.kids) {
+		t.Fatalf("sizes %d kids %d", len(n.sizes), len(n.kids))
+	}
 	for i, k := range n.kids {
+		if n.sizes[i] != k.size {
+			t.Fatalf("sizes[%d] = %d, kid size %d", i, n.sizes[i], k.size)
+		}
 		size += k.size
 		klo, khi := lo, hi
 		if i > 0 {
