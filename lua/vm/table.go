@@ -24,7 +24,8 @@ type Table struct {
 type node struct {
 	val  Value
 	key  Value
-	next int32 // index+1 of the next node in the chain; 0 ends it
+	next int32  // index+1 of the next node in the chain; 0 ends it
+	h    uint32 // the hash of a string key (cached, as Lua caches it in the string)
 }
 
 const (
@@ -101,6 +102,15 @@ func (t *Table) mainPos(k Value) int {
 		return 0
 	}
 	return int(uint32(uintptr(k.p)) % uint32((size-1)|1))
+}
+
+// nodeMainPos returns the main position of the key of node i, using its cached string hash.
+func (t *Table) nodeMainPos(i int) int {
+	nd := &t.node[i]
+	if nd.key.IsString() {
+		return int(nd.h & uint32(len(t.node)-1))
+	}
+	return t.mainPos(nd.key)
 }
 
 // arrayIndex returns k as an int when it is a number with an integral value in C int range.
@@ -244,6 +254,13 @@ func (t *Table) find(k Value) *Value {
 // slot returns the slot for key k, creating it (with a nil value) if absent: luaH_set.
 func (t *Table) slot(L *State, k Value) *Value {
 	t.flags = 0
+	if k.IsString() {
+		h := strHash(k.Str(), t.redisHash)
+		if p := t.findStrH(k, h); p != nil {
+			return p
+		}
+		return t.newKeyH(L, k, h)
+	}
 	if p := t.find(k); p != nil {
 		return p
 	}
@@ -253,7 +270,10 @@ func (t *Table) slot(L *State, k Value) *Value {
 	if k.IsNumber() && k.Float() != k.Float() {
 		L.RunError("table index is NaN")
 	}
-	return t.newKey(L, k)
+	if k.IsString() {
+		return t.newKeyH(L, k, strHash(k.Str(), t.redisHash))
+	}
+	return t.newKeyH(L, k, 0)
 }
 
 // slotInt is luaH_setnum.
@@ -261,7 +281,7 @@ func (t *Table) slotInt(L *State, i int) *Value {
 	if p := t.findInt(i); p != nil {
 		return p
 	}
-	return t.newKey(L, Int(i))
+	return t.newKeyH(L, Int(i), 0)
 }
 
 // slotStrH is luaH_setstr with a known hash.
@@ -270,7 +290,7 @@ func (t *Table) slotStrH(L *State, k Value, h uint32) *Value {
 	if p := t.findStrH(k, h); p != nil {
 		return p
 	}
-	return t.newKey(L, k)
+	return t.newKeyH(L, k, h)
 }
 
 // Set performs the raw assignment t[k] = v. It panics with a Lua error for a nil or NaN key, so it
@@ -296,20 +316,25 @@ func (t *Table) getFreePos() int {
 	return -1
 }
 
-// newKey inserts a key that is not present (ltable.c newkey).
-func (t *Table) newKey(L *State, k Value) *Value {
+// newKeyH inserts a key that is not present (ltable.c newkey); h is the hash of a string key.
+func (t *Table) newKeyH(L *State, k Value, h uint32) *Value {
 	if t.node == nil {
 		t.rehash(L, k)
 		return t.slot(L, k)
 	}
-	mp := t.mainPos(k)
+	var mp int
+	if k.IsString() {
+		mp = int(h & uint32(len(t.node)-1))
+	} else {
+		mp = t.mainPos(k)
+	}
 	if t.node[mp].val.p != nil {
 		f := t.getFreePos()
 		if f < 0 {
 			t.rehash(L, k)
 			return t.slot(L, k)
 		}
-		other := t.mainPos(t.node[mp].key)
+		other := t.nodeMainPos(mp)
 		if other != mp {
 			for int(t.node[other].next-1) != mp {
 				other = int(t.node[other].next - 1)
@@ -325,6 +350,7 @@ func (t *Table) newKey(L *State, k Value) *Value {
 		}
 	}
 	t.node[mp].key = k
+	t.node[mp].h = h
 	return &t.node[mp].val
 }
 
@@ -470,7 +496,11 @@ func (t *Table) resize(L *State, nasize, nhsize int) {
 	for i := len(nold) - 1; i >= 0; i-- {
 		old := &nold[i]
 		if old.val.p != nil {
-			*t.slot(L, old.key) = old.val
+			if old.key.IsString() {
+				*t.slotStrH(L, old.key, old.h) = old.val
+			} else {
+				*t.slot(L, old.key) = old.val
+			}
 		}
 	}
 }
