@@ -2,6 +2,7 @@ package redisbridge
 
 import (
 	"github.com/redmoon-dev/redmoon/lua/bit"
+	"github.com/redmoon-dev/redmoon/lua/cjson"
 	"github.com/redmoon-dev/redmoon/lua/cmsgpack"
 	structlib "github.com/redmoon-dev/redmoon/lua/struct"
 	"github.com/redmoon-dev/redmoon/lua/vm"
@@ -11,6 +12,7 @@ import (
 // A library is listed here once its package exists.
 func init() {
 	bundledLibraries = []func(L *vm.State){
+		func(L *vm.State) { cjson.Open(L) },
 		func(L *vm.State) { structlib.Open(L) },
 		func(L *vm.State) { cmsgpack.Open(L) },
 		func(L *vm.State) { bit.Open(L) },
