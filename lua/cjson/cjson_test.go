@@ -7,4 +7,4 @@ import (
 )
 
 // TestOracle replays cjson.cases (replies recorded from redis-server 7.0) through our engine.
-func TestOracle(t *testing.T) { redis.CheckLuaLibFiles(t, "cjson") }
+func TestOracle(t *testing.T) { redis.CheckLuaLibFiles(t, "cjson", "cjson-random") }

@@ -14,5 +14,5 @@ var knownEngineProblems = map[string]string{
 
 // TestOracle replays cmsgpack.cases (replies recorded from redis-server 7.0) through our engine.
 func TestOracle(t *testing.T) {
-	redis.CheckLuaLibFilesKnown(t, knownEngineProblems, "cmsgpack")
+	redis.CheckLuaLibFilesKnown(t, knownEngineProblems, "cmsgpack", "cmsgpack-random")
 }
