@@ -9,7 +9,14 @@ import (
 // The HyperLogLog commands, as Redis 7.0's hyperloglog.c. A HyperLogLog is a string value whose
 // bytes are Redis's exact representation (package internal/hll), so GET, SET, DUMP-like copies
 // and APPEND see the same bytes the real server has. Commands never edit a stored string: they
-// copy it, edit the copy and store the new string.
+// copy it, edit the copy and store the new string (PFADD first checks, without copying, whether
+// any register of a dense sketch changes at all).
+//
+// Corrupted values (a user can SET any bytes after the "HYLL" header) get the replies and bytes
+// redis-server gives, with one exception: when a sparse value ends in the middle of an XZERO
+// opcode, Redis reads the byte after the string's end, which is whatever an earlier command left
+// in its buffer; here it is zero at the start of each command (the string's terminator, which is
+// what a freshly SET value has in Redis too).
 
 func init() {
 	register(map[string]Handler{
