@@ -10,7 +10,14 @@ import (
 )
 
 // The GEO commands, as Redis 7.0's geo.c: points are stored in a sorted set whose scores are
-// 52-bit geohashes (internal/geohash), searches scan the nine boxes around the center.
+// 52-bit geohashes (internal/geohash), searches scan the nine boxes around the center in Redis's
+// order, so that unsorted replies list the same members in the same order.
+//
+// Distances are Redis's haversine with correctly rounded sin, cos and asin; glibc's are correctly
+// rounded except on rare near-ties, so a distance stored with STOREDIST (all 17 digits) can
+// differ from Redis's in its last bit, about once in 500 distances. Printed distances ("%.4f")
+// and coordinates match. With COUNT and equal distances, Redis's partial quicksort may order
+// the tied members differently from our stable sort.
 
 func init() {
 	register(map[string]Handler{

@@ -11,7 +11,19 @@ import (
 
 // Sorted sets, as Redis 7.0's t_zset.c: the value type, ZADD/ZINCRBY, member lookups (ZSCORE,
 // ZMSCORE, ZRANK, ZREVRANK, ZCARD), ZREM, ZSCAN and ZRANDMEMBER. Ranges are in zset_range.go,
-// pops in zset_pop.go, the set operations in zset_setops.go.
+// pops in zset_pop.go, the set operations in zset_setops.go, GEO in geo.go.
+//
+// The value is internal/zset's Set: an order-statistic B+tree (O(log n) insert, delete, rank,
+// access by rank and seek by score or member) plus, for a set Redis would encode as a skiplist,
+// a hash index member -> score. OBJECT ENCODING follows 7.0: "listpack" up to 128 members of at
+// most 64 bytes, "skiplist" beyond, never converted back except by the commands that build a new
+// set (ZRANGESTORE, Z*STORE, GEO*STORE), like Redis. A listpack stores -0 as 0, which shows.
+//
+// Known differences from Redis, all in replies that Redis itself leaves to chance or to its
+// memory layout: ZSCAN cursors of skiplist-encoded sets (Redis's depend on its dict's hash seed;
+// ours give the same guarantees), ZRANDMEMBER's random picks, and lexicographic ranges on a
+// skiplist-encoded set whose scores are not all equal (Redis's answer depends on its random
+// skiplist levels; a listpack-encoded set is scanned exactly as Redis scans it).
 
 func init() {
 	register(map[string]Handler{

@@ -206,6 +206,19 @@ func (s *Set) DeleteRange(from, to int, fn func(Item)) {
 		}
 		return
 	}
+	if to-from > s.Len()/4 {
+		// Many items: rebuild from the survivors in O(n) rather than deleting one by one.
+		all := s.Items(make([]Item, 0, s.Len()))
+		if fn != nil {
+			for _, x := range all[from:to] {
+				fn(x)
+			}
+		}
+		keep := append(all[:from:from], all[to:]...)
+		indexed := s.idx != nil
+		*s = *FromSorted(keep, indexed)
+		return
+	}
 	victims := make([]Item, 0, to-from)
 	for it := s.IterAt(from); it.Valid() && len(victims) < to-from; it.Next() {
 		victims = append(victims, *it.Item())
