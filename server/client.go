@@ -63,6 +63,11 @@ type client struct {
 	batch [][]string           // the parsed batch, slices of argv
 	cmds  []*spelling          // the command name of each request of the batch
 	tick  time.Duration        // when the previous command ended (monoNow), for timing
+
+	busyDirty bool     // a command was refused with BUSY inside MULTI (applied under the lock)
+	inMulti   bool     // mirror of flagMulti that only this client's goroutine reads and writes
+	busyMulti int8     // MULTI (1) or DISCARD (-1) answered while a script was busy, to apply
+	busyQueue []queued // commands queued inside MULTI while a script was busy, to apply
 }
 
 type clientFlags uint32
@@ -243,10 +248,18 @@ func (c *client) runBatch(batch [][]string) bool {
 			s.pause.wait(cmd)
 		}
 		if !locked {
+			if handled, closeConn := s.busy(c, cmd, msg, args); handled {
+				if closeConn {
+					c.flush()
+					return false
+				}
+				continue
+			}
 			s.ks.Lock()
 			s.current = c
 			locked = true
 			c.tick = monoNow()
+			c.applyBusyState()
 		}
 		c.execute(cmd, msg, args)
 		if c.flags&flagCloseAfter != 0 {
@@ -299,6 +312,27 @@ func (c *client) strings(args []string, raw [][]byte) ([]string, *spelling) {
 		}
 	}
 	return args, sp
+}
+
+// applyBusyState applies what was answered while a script was busy (MULTI, DISCARD, a command
+// refused inside MULTI) to the client's shared state. Lock held.
+func (c *client) applyBusyState() {
+	switch c.busyMulti {
+	case 1:
+		c.multi = nil
+		c.flags |= flagMulti
+	case -1:
+		c.discardTransaction()
+	}
+	c.busyMulti = 0
+	if len(c.busyQueue) > 0 {
+		c.multi = append(c.multi, c.busyQueue...)
+		c.busyQueue = nil
+	}
+	if c.busyDirty {
+		c.flags |= flagDirtyExec
+		c.busyDirty = false
+	}
 }
 
 // spelling is a command name as a client spells it, with its table entry (nil: unknown).

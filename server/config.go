@@ -144,6 +144,16 @@ func init() {
 	}
 	busy := intParam("busy-reply-threshold", 0, 1<<63-1, func(p *params) *int64 { return &p.busyThreshold })
 	busy.alias = "lua-time-limit"
+	setBusy := busy.set
+	busy.set = func(s *Server, v string) string {
+		if msg := setBusy(s, v); msg != "" {
+			return msg
+		}
+		if s.bridge != nil {
+			s.bridge.SetBusyThreshold(time.Duration(s.params.busyThreshold) * time.Millisecond)
+		}
+		return ""
+	}
 	paramTable = []*param{
 		{name: "requirepass",
 			get: func(s *Server) string { return s.params.requirePass },

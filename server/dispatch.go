@@ -52,7 +52,7 @@ func containerImplemented(cmd *keyspace.Command) bool {
 }
 
 // resolve finds the command or subcommand args name and checks its arity, with Redis's errors:
-// unknown command, unknown subcommand, wrong number of arguments.
+// unknown command, unknown subcommand (cmd nil), wrong number of arguments (cmd set).
 func resolve(args []string) (*keyspace.Command, string) {
 	return resolveFrom(keyspace.Lookup(args[0]), args)
 }
@@ -78,7 +78,7 @@ func resolveFrom(cmd *keyspace.Command, args []string) (*keyspace.Command, strin
 		return nil, keyspace.UnknownCommandError(args)
 	}
 	if !cmd.ArityOK(len(args)) {
-		return nil, keyspace.ArityError(cmd)
+		return cmd, keyspace.ArityError(cmd) // the command is known: EXEC words this error its way
 	}
 	return cmd, ""
 }
@@ -110,7 +110,7 @@ func errText(s string) string {
 func (c *client) execute(cmd *keyspace.Command, msg string, args []string) {
 	s := c.s
 	c.takePush()
-	if cmd == quitCmd || cmd == nil && strings.EqualFold(args[0], "quit") {
+	if cmd == quitCmd {
 		// QUIT is answered before any other check, whatever its arguments.
 		c.w.SimpleString("OK")
 		c.flags |= flagCloseAfter
@@ -118,14 +118,14 @@ func (c *client) execute(cmd *keyspace.Command, msg string, args []string) {
 	}
 	c.beginReply()
 	switch {
-	case cmd == nil:
-		c.reject(msg)
+	case msg != "":
+		c.reject(cmd, msg)
 	case !c.authed && !cmd.Has(keyspace.FlagNoAuth):
-		c.reject("NOAUTH Authentication required.")
+		c.reject(cmd, "NOAUTH Authentication required.")
 	case c.flags&flagMulti != 0 && cmd.Has(keyspace.FlagNoMulti):
-		c.reject("ERR Command not allowed inside a transaction")
+		c.reject(cmd, "ERR Command not allowed inside a transaction")
 	case c.flags&flagPubSub != 0 && !c.resp3 && !allowedInSubscribe(cmd):
-		c.reject("ERR Can't execute '" + cmd.Name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
+		c.reject(cmd, "ERR Can't execute '"+cmd.Name+"': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	case c.flags&flagMulti != 0 && !runsInMulti(cmd):
 		c.queue(cmd, args)
 		c.out.SimpleString("QUEUED")
@@ -143,13 +143,26 @@ func (c *client) execute(cmd *keyspace.Command, msg string, args []string) {
 
 var quitCmd = keyspace.Lookup("quit")
 
-// reject answers a command that will not run; inside MULTI it also dooms the transaction.
-func (c *client) reject(msg string) {
+// reject answers a command that will not run; inside MULTI it also dooms the transaction. A
+// rejected EXEC discards the transaction and says why, as Redis's execCommandAbort.
+func (c *client) reject(cmd *keyspace.Command, msg string) {
+	c.s.stats.errorReplies++
+	if cmd == execCmd {
+		c.discardTransaction()
+		c.out.Error(execAbort(msg))
+		return
+	}
 	if c.flags&flagMulti != 0 {
 		c.flags |= flagDirtyExec
 	}
-	c.s.stats.errorReplies++
 	c.out.Error(msg)
+}
+
+var execCmd = keyspace.Lookup("exec")
+
+// execAbort words the refusal of EXEC: the reason without its "ERR " code.
+func execAbort(msg string) string {
+	return "EXECABORT Transaction discarded because of: " + strings.TrimPrefix(msg, "ERR ")
 }
 
 func allowedInSubscribe(cmd *keyspace.Command) bool {

@@ -68,12 +68,14 @@ func cmdMulti(c *client, args []string) {
 		return
 	}
 	c.flags |= flagMulti
+	c.inMulti = true
 	c.out.SimpleString("OK")
 }
 
 func (c *client) discardTransaction() {
 	c.multi = nil
 	c.flags &^= flagMulti | flagDirtyCAS | flagDirtyExec
+	c.inMulti = false
 	c.s.unwatchAll(c)
 }
 
@@ -105,6 +107,7 @@ func cmdExec(c *client, args []string) {
 	c.multi = nil
 	c.s.unwatchAll(c)
 	c.flags &^= flagMulti | flagDirtyCAS | flagDirtyExec
+	c.inMulti = false
 	c.out.ArrayLen(len(cmds))
 	saved := c.ctx.Flags
 	c.ctx.Flags |= keyspace.InMulti

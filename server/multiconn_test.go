@@ -24,6 +24,7 @@ type mcStep struct {
 	conn   byte
 	noWait bool // "a& CMD": the command blocks; do not wait for its reply
 	args   []string
+	sleep  time.Duration // "!sleep MS": let time pass
 }
 
 type mcCase struct {
@@ -43,6 +44,15 @@ func parseMultiConn(t *testing.T, text string) []*mcCase {
 			cases = append(cases, &mcCase{name: name})
 			continue
 		}
+		if ms, ok := strings.CutPrefix(line, "!sleep "); ok && len(cases) > 0 {
+			n, err := strconv.Atoi(ms)
+			if err != nil {
+				t.Fatalf("multiconn.txt:%d: bad sleep", i+1)
+			}
+			c := cases[len(cases)-1]
+			c.steps = append(c.steps, mcStep{sleep: time.Duration(n) * time.Millisecond})
+			continue
+		}
 		noWait := len(line) > 2 && line[1] == '&'
 		rest := line[2:]
 		if noWait {
@@ -60,7 +70,7 @@ func parseMultiConn(t *testing.T, text string) []*mcCase {
 			args = append(args, string(a))
 		}
 		c := cases[len(cases)-1]
-		c.steps = append(c.steps, mcStep{line[0], noWait, args})
+		c.steps = append(c.steps, mcStep{conn: line[0], noWait: noWait, args: args})
 	}
 	return cases
 }
@@ -87,6 +97,11 @@ func runMultiConn(t *testing.T, addr string, c *mcCase, settle time.Duration) st
 	var b strings.Builder
 	buf := make([]byte, 64*1024)
 	for _, st := range c.steps {
+		if st.sleep > 0 {
+			fmt.Fprintf(&b, "!sleep %d\n", st.sleep.Milliseconds())
+			time.Sleep(st.sleep)
+			continue
+		}
 		mark := " "
 		if st.noWait {
 			mark = "&"

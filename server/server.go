@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/redmoon-dev/redmoon/keyspace"
+	"github.com/redmoon-dev/redmoon/redisbridge"
 	"github.com/redmoon-dev/redmoon/server/resp"
 )
 
@@ -60,6 +61,7 @@ type Config struct {
 type Server struct {
 	cfg    Config
 	ks     *keyspace.Keyspace
+	bridge *redisbridge.Bridge // the scripting engine of ks (EVAL, FUNCTION, ...)
 	logger *log.Logger
 
 	// The keyspace's lock is the execution lock: every command, EXEC and script runs holding it.
@@ -128,6 +130,7 @@ func New(cfg Config) *Server {
 	if s.ks == nil {
 		s.ks = keyspace.New()
 	}
+	s.bridge = redisbridge.For(s.ks)
 	s.params = newParams(s)
 	s.lastSave = s.startTime.Unix()
 	s.pubsub.init()
@@ -135,6 +138,7 @@ func New(cfg Config) *Server {
 	s.watched.init()
 	s.slowlog.init()
 	s.applySettings()
+	s.bridge.SetBusyThreshold(time.Duration(s.params.busyThreshold) * time.Millisecond)
 	s.ks.Hooks.KeyModified = s.keyModified
 	s.ks.Hooks.Flushed = s.flushed
 	s.ks.Hooks.Swapped = s.swapped
