@@ -117,19 +117,18 @@ func geoUnit(u string) (float64, string) {
 func geoaddCommand(c *Ctx, args []string, r Reply) {
 	nx, xx := false, false
 	idx := 2
+options:
 	for ; idx < len(args); idx++ {
-		opt := cstr(args[idx])
-		switch {
+		switch opt := cstr(args[idx]); {
 		case equalFold(opt, "nx"):
 			nx = true
 		case equalFold(opt, "xx"):
 			xx = true
 		case equalFold(opt, "ch"):
 		default:
-			goto done
+			break options
 		}
 	}
-done:
 	if (len(args)-idx)%3 != 0 || (xx && nx) {
 		r.Error(ErrSyntax)
 		return

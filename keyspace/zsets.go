@@ -222,6 +222,7 @@ func zincrbyCommand(c *Ctx, args []string, r Reply) { zaddGeneric(c, args, zaddI
 // zaddGeneric is ZADD (and ZINCRBY with flags = zaddIncr), as zaddGenericCommand.
 func zaddGeneric(c *Ctx, args []string, flags int, r Reply) {
 	idx := 2
+options:
 	for ; idx < len(args); idx++ {
 		switch opt := cstr(args[idx]); {
 		case equalFold(opt, "nx"):
@@ -237,10 +238,9 @@ func zaddGeneric(c *Ctx, args []string, flags int, r Reply) {
 		case equalFold(opt, "lt"):
 			flags |= zaddLT
 		default:
-			goto done
+			break options
 		}
 	}
-done:
 	elements := len(args) - idx
 	if elements%2 != 0 || elements == 0 {
 		r.Error(ErrSyntax)
@@ -281,10 +281,9 @@ done:
 	}
 	added, updated, processed := 0, 0, 0
 	var score float64
-	if z == nil {
-		if flags&zaddXX != 0 {
-			goto reply
-		}
+	if z == nil && flags&zaddXX != 0 {
+		elements = 0 // no key and XX: nothing to do
+	} else if z == nil {
 		e, z = newZSetEntry(key)
 		c.DB.add(c, e)
 		c.KS.event(EventNew, "new", c.DB.ID, key)
@@ -308,7 +307,6 @@ done:
 		score = ns
 	}
 	zaddNotify(c, key, incr, added+updated)
-reply:
 	switch {
 	case incr && processed > 0:
 		r.Double(score)
