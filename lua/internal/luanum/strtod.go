@@ -9,14 +9,10 @@ import (
 // numbers out of a larger text does (lua-cjson's decoder, for one). It returns the value and the
 // number of bytes consumed, 0 when strtod would perform no conversion. The accepted forms are
 // those listed for ParseNumber (leading white space and a sign included); out-of-range values
-// become infinities or zeros as strtod's do. As in C, s ends at its first zero byte.
+// become infinities or zeros as strtod's do. As in C, s ends at its first zero byte; only the
+// bytes of the numeral are read, so the cost does not depend on what follows it.
 func Strtod(s string) (f float64, n int) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0 {
-			s = s[:i]
-			break
-		}
-	}
+	// No form strtod accepts contains a zero byte, so the scan stops at one by itself.
 	i := 0
 	for i < len(s) && isSpace(s[i]) {
 		i++
