@@ -41,8 +41,14 @@ const MaxNesting = 16
 // table, then the metadata), sets the global cmsgpack and returns the table.
 func Open(L *vm.State) *vm.Table {
 	t := L.NewTable(0, 0)
+	// pack reuses one buffer: encoding never calls back into Lua, so it cannot be re-entered.
+	var buf []byte
+	packFn := func(L *vm.State) int {
+		buf = pack(L, buf[:0])
+		return 1
+	}
 	for _, r := range []vm.Reg{
-		{Name: "pack", Fn: pack},
+		{Name: "pack", Fn: packFn},
 		{Name: "unpack", Fn: unpack},
 		{Name: "unpack_one", Fn: unpackOne},
 		{Name: "unpack_limit", Fn: unpackLimit},

@@ -7,9 +7,8 @@ import (
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
-// An Encoder packs Lua values into MessagePack as lua-cmsgpack does. Its buffer is reused from
-// one Encode to the next.
-type Encoder struct {
+// An encoder packs Lua values into MessagePack as lua-cmsgpack does.
+type encoder struct {
 	buf []byte
 	// top models the Lua stack height of mp_pack's frame, where the C code checks for room
 	// (luaL_checkstack) before it pushes; L is where those errors are raised.
@@ -18,22 +17,15 @@ type Encoder struct {
 }
 
 // checkStack is luaL_checkstack against the model of the stack.
-func (e *Encoder) checkStack(n int, msg string) {
+func (e *encoder) checkStack(n int, msg string) {
 	if e.top+n > vm.MaxCStack {
 		e.L.Errorf("stack overflow (%s)", msg)
 	}
 }
 
-// Reset empties the buffer.
-func (e *Encoder) Reset() { e.buf = e.buf[:0] }
-
-// Bytes returns the packed bytes so far.
-func (e *Encoder) Bytes() []byte { return e.buf }
-
-// Encode appends the packing of v (mp_encode_lua_type at level 0).
-func (e *Encoder) Encode(v vm.Value) { e.encode(v, 0) }
-
-func (e *Encoder) encode(v vm.Value, level int) {
+// encode is mp_encode_lua_type: it appends the packing of v, a value at the given nesting level
+// that sits on top of the modelled stack.
+func (e *encoder) encode(v vm.Value, level int) {
 	switch v.Type() {
 	case vm.TypeString:
 		e.encodeBytes(v.Str())
@@ -61,8 +53,8 @@ func (e *Encoder) encode(v vm.Value, level int) {
 	}
 }
 
-// EncodeNumber appends the packing of a number.
-func (e *Encoder) encodeNumber(f float64) {
+// encodeNumber appends the packing of a number.
+func (e *encoder) encodeNumber(f float64) {
 	if !math.IsInf(f, 0) && float64(cInt64(f)) == f {
 		e.encodeInt(cInt64(f))
 	} else {
@@ -86,7 +78,7 @@ func cInt32(f float64) int32 {
 	return math.MinInt32
 }
 
-func (e *Encoder) encodeDouble(d float64) {
+func (e *encoder) encodeDouble(d float64) {
 	f := float32(d)
 	if float64(f) == d {
 		e.buf = append(e.buf, 0xca)
@@ -97,7 +89,7 @@ func (e *Encoder) encodeDouble(d float64) {
 	e.buf = binary.BigEndian.AppendUint64(e.buf, math.Float64bits(d))
 }
 
-func (e *Encoder) encodeInt(n int64) {
+func (e *encoder) encodeInt(n int64) {
 	b := e.buf
 	if n >= 0 {
 		switch {
@@ -133,7 +125,7 @@ func (e *Encoder) encodeInt(n int64) {
 	e.buf = b
 }
 
-func (e *Encoder) encodeBytes(s string) {
+func (e *encoder) encodeBytes(s string) {
 	n := len(s)
 	switch {
 	case n < 32:
@@ -149,7 +141,7 @@ func (e *Encoder) encodeBytes(s string) {
 	e.buf = append(e.buf, s...)
 }
 
-func (e *Encoder) encodeArrayHeader(n uint64) {
+func (e *encoder) encodeArrayHeader(n uint64) {
 	switch {
 	case n <= 15:
 		e.buf = append(e.buf, 0x90|byte(n))
@@ -161,7 +153,7 @@ func (e *Encoder) encodeArrayHeader(n uint64) {
 	}
 }
 
-func (e *Encoder) encodeMapHeader(n uint64) {
+func (e *encoder) encodeMapHeader(n uint64) {
 	switch {
 	case n <= 15:
 		e.buf = append(e.buf, 0x80|byte(n))
@@ -175,7 +167,7 @@ func (e *Encoder) encodeMapHeader(n uint64) {
 
 // isArray is table_is_an_array: every key a number equal to a positive C int, and the largest
 // key equal to the number of keys.
-func (e *Encoder) isArray(t *vm.Table) bool {
+func (e *encoder) isArray(t *vm.Table) bool {
 	e.checkStack(2, "in function table_is_an_array")
 	count, max := int32(0), int32(0)
 	array := true
@@ -194,7 +186,7 @@ func (e *Encoder) isArray(t *vm.Table) bool {
 	return array && max == count
 }
 
-func (e *Encoder) encodeArray(t *vm.Table, level int) {
+func (e *encoder) encodeArray(t *vm.Table, level int) {
 	n := t.Len()
 	e.encodeArrayHeader(uint64(n))
 	e.checkStack(1, "in function mp_encode_lua_table_as_array")
@@ -205,7 +197,7 @@ func (e *Encoder) encodeArray(t *vm.Table, level int) {
 	e.top--
 }
 
-func (e *Encoder) encodeMap(t *vm.Table, level int) {
+func (e *encoder) encodeMap(t *vm.Table, level int) {
 	e.checkStack(3, "in function mp_encode_lua_table_as_map")
 	n := 0
 	t.ForEach(func(_, _ vm.Value) bool {
@@ -224,7 +216,9 @@ func (e *Encoder) encodeMap(t *vm.Table, level int) {
 	e.top = base
 }
 
-func pack(L *vm.State) int {
+// pack is mp_pack: it encodes its arguments into buf and pushes the result; it returns buf for
+// reuse.
+func pack(L *vm.State, buf []byte) []byte {
 	nargs := L.GetTop()
 	if nargs == 0 {
 		L.ArgError(0, "MessagePack pack needs input.")
@@ -232,7 +226,7 @@ func pack(L *vm.State) int {
 	if nargs+nargs > vm.MaxCStack {
 		L.ArgError(0, "Too many arguments for MessagePack pack.")
 	}
-	e := Encoder{L: L, top: nargs}
+	e := encoder{L: L, top: nargs, buf: buf}
 	for i := 1; i <= nargs; i++ {
 		e.checkStack(1, "in function mp_check")
 		e.top++ // the copy of the argument being encoded
@@ -240,5 +234,5 @@ func pack(L *vm.State) int {
 		// The C code pushes each argument's encoding as a string, then concatenates them.
 	}
 	L.Push(vm.String(string(e.buf)))
-	return 1
+	return e.buf
 }
