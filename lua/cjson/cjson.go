@@ -10,6 +10,16 @@
 // "-.5" are accepted by default), turns \u escapes and surrogate pairs into UTF-8, null into
 // cjson.null, and reports syntax errors with the 1-based character position.
 //
+// Round trips: decode then encode does not give the text back in general. What survives is the
+// shape of objects, arrays with content, strings, booleans and null (null decodes to cjson.null,
+// not nil, so arrays keep their nulls: "[1,null,3]" comes back as it was). What changes: an empty
+// array comes back as "{}" (an empty table is an object); object members come back in next()
+// order, not in the order of the text; numbers are rewritten with 14 significant digits
+// ("123456789012345678" becomes "1.2345678901235e+17", "1E2" and "0x64" become "100"), and
+// Infinity, NaN and out-of-range inputs such as 1e400 make encode fail unless
+// encode_invalid_numbers allows them; \u escapes come back as raw UTF-8 and '/' as "\/"; object keys that are digits stay
+// strings, so {"1":"a"} stays an object.
+//
 // Configuration lives with a module table and the functions created with it: Open's table (the
 // global cjson) and every cjson.new() have their own. In Redis that configuration persists from
 // one script to the next until SCRIPT FLUSH, as here for as long as the state lives.
