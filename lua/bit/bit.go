@@ -54,17 +54,7 @@ func Norm(f float64) uint32 { return uint32(math.Float64bits(f + magic)) }
 // arg is LuaBitOp's barg for Lua 5.1: lua_tonumber (0 for non-numbers), normalised, and a type
 // error only when the result is 0 and the argument is not a number or numeric string.
 func arg(L *vm.State, idx int) uint32 {
-	v := L.Get(idx)
-	var f float64
-	isnum := true
-	if v.IsNumber() {
-		f = v.Float()
-	} else {
-		f, isnum = vm.ToNumber(v)
-		if !isnum || L.IsNone(idx) {
-			f, isnum = 0, false
-		}
-	}
+	f, isnum := vm.ToNumber(L.Get(idx))
 	b := Norm(f)
 	if b == 0 && !isnum {
 		L.TypeError(idx, "number")
