@@ -1,16 +1,14 @@
 package structlib
 
 import (
-	"encoding/binary"
 	"math"
 
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
-// getInteger reads size bytes as getinteger does: into an unsigned long (so only the last eight
-// bytes read survive), sign-extended for signed options with the shift count of x86-64 (taken
-// modulo 64).
-func getInteger(data string, little, signed bool, size uint64) float64 {
+// getBits reads size bytes into an unsigned long as getinteger does: only the last eight bytes
+// read survive.
+func getBits(data string, little bool, size uint64) uint64 {
 	var l uint64
 	if !little {
 		for i := uint64(0); i < size; i++ {
@@ -21,6 +19,14 @@ func getInteger(data string, little, signed bool, size uint64) float64 {
 			l = l<<8 | uint64(data[i])
 		}
 	}
+	return l
+}
+
+// getInteger reads size bytes as getinteger does: into an unsigned long (so only the last eight
+// bytes read survive), sign-extended for signed options with the shift count of x86-64 (taken
+// modulo 64).
+func getInteger(data string, little, signed bool, size uint64) float64 {
+	l := getBits(data, little, size)
 	if !signed {
 		return float64(l)
 	}
@@ -56,22 +62,11 @@ func unpack(L *vm.State) int {
 			n++
 		case 'x':
 		case 'f':
-			var u uint32
-			if h.little {
-				u = binary.LittleEndian.Uint32([]byte(data[pos : pos+4]))
-			} else {
-				u = binary.BigEndian.Uint32([]byte(data[pos : pos+4]))
-			}
+			u := uint32(getBits(data[pos:], h.little, 4))
 			L.Push(vm.Number(float64(math.Float32frombits(u))))
 			n++
 		case 'd':
-			var u uint64
-			if h.little {
-				u = binary.LittleEndian.Uint64([]byte(data[pos : pos+8]))
-			} else {
-				u = binary.BigEndian.Uint64([]byte(data[pos : pos+8]))
-			}
-			L.Push(vm.Number(math.Float64frombits(u)))
+			L.Push(vm.Number(math.Float64frombits(getBits(data[pos:], h.little, 8))))
 			n++
 		case 'c':
 			if size == 0 {
