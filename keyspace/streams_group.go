@@ -338,14 +338,13 @@ func xpendingCommand(c *Ctx, args []string, r Reply) {
 
 // claimNACK gives a pending entry to consumer (created on first use), as XCLAIM and XAUTOCLAIM
 // do once an entry qualifies.
-func claimNACK(c *Ctx, g *stream.Group, consumer **stream.Consumer, name, key string, id stream.ID, n *stream.NACK, now int64) {
+func claimNACK(c *Ctx, g *stream.Group, consumer **stream.Consumer, name string, id stream.ID, n *stream.NACK, now int64) {
 	if *consumer == nil {
 		if *consumer = g.Consumer(name); *consumer != nil {
 			(*consumer).SeenTime = now
 		} else {
 			*consumer = g.CreateConsumer(name, now)
-			c.KS.Dirty++
-			c.KS.event(EventStream, "xgroup-createconsumer", c.DB.ID, key)
+			c.KS.Dirty++ // no event: only XGROUP CREATECONSUMER sends one
 		}
 	}
 	if n.Consumer != *consumer {
@@ -473,7 +472,7 @@ func xclaimCommand(c *Ctx, args []string, r Reply) {
 		if n.Consumer != nil && minIdle != 0 && now-n.DeliveryTime < minIdle {
 			continue
 		}
-		claimNACK(c, g, &consumer, args[3], key, id, n, now)
+		claimNACK(c, g, &consumer, args[3], id, n, now)
 		n.DeliveryTime = deliveryTime
 		if retryCount >= 0 {
 			n.DeliveryCount = uint64(retryCount)
@@ -575,7 +574,7 @@ func xautoclaimCommand(c *Ctx, args []string, r Reply) {
 			deleted = append(deleted, id)
 			count--
 		} else if minIdle == 0 || now-n.DeliveryTime >= minIdle {
-			claimNACK(c, g, &consumer, args[3], key, id, n, now)
+			claimNACK(c, g, &consumer, args[3], id, n, now)
 			n.DeliveryTime = now
 			if !justID {
 				n.DeliveryCount++

@@ -203,8 +203,7 @@ func xreadGeneric(c *Ctx, args []string, isGroup bool, r Reply) {
 			consumer = groups[i].Consumer(a.consumer)
 			if consumer == nil {
 				consumer = groups[i].CreateConsumer(a.consumer, now)
-				c.KS.Dirty++
-				c.KS.event(EventStream, "xgroup-createconsumer", c.DB.ID, keys[i])
+				c.KS.Dirty++ // no event: only XGROUP CREATECONSUMER sends one
 			}
 			consumer.SeenTime = now
 		}
