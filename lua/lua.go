@@ -48,6 +48,8 @@ type Options struct {
 	InstructionLimit int64
 	// Stdout receives print's output; nil means os.Stdout.
 	Stdout io.Writer
+	// MaxStringSize, when positive, bounds the strings .. builds ("not enough memory" past it).
+	MaxStringSize int
 }
 
 // State is a Lua state: the main thread with its globals.
@@ -62,6 +64,7 @@ func NewState(opts Options) *State {
 		RefuseBinaryChunks: opts.RefuseBinaryChunks,
 		InstructionLimit:   opts.InstructionLimit,
 		Stdout:             opts.Stdout,
+		MaxStringSize:      opts.MaxStringSize,
 	})
 	L.SetCompiler(compileSource)
 	libs := opts.Libraries

@@ -452,6 +452,9 @@ func (L *State) concat(first, last int) {
 				}
 				n++
 			}
+			if L.g.maxString > 0 && tl > L.g.maxString {
+				L.Error(String("not enough memory"))
+			}
 			buf := make([]byte, tl)
 			off := 0
 			for i := n; i > 0; i-- {

@@ -29,6 +29,9 @@ type Options struct {
 	InstructionLimit int64
 	// Stdout receives print's output (os.Stdout when nil).
 	Stdout io.Writer
+	// MaxStringSize, when positive, bounds the strings the .. operator builds: a longer result
+	// raises "not enough memory" (as Lua does when an allocation fails).
+	MaxStringSize int
 }
 
 // global is the state shared by a main thread and its coroutines.
@@ -48,6 +51,7 @@ type global struct {
 	period      int64 // events between slow checks
 	events      int64 // events counted by finished periods
 	limit       int64
+	maxString   int
 	interrupt   atomic.Int32
 	onInterrupt func(L *State)
 
@@ -112,6 +116,7 @@ func NewState(opts Options) *State {
 		stdout:    opts.Stdout,
 		consts:    make(map[string]string),
 		limit:     opts.InstructionLimit,
+		maxString: opts.MaxStringSize,
 	}
 	if g.stdout == nil {
 		g.stdout = os.Stdout
