@@ -237,33 +237,33 @@ func (rg *zLexRange) ranks(z *sortedSet, reverse bool) (int, int) {
 		}
 		return lo, hi
 	}
-	items := z.Items(make([]zset.Item, 0, n))
-	if !rg.gteMin(items[n-1].Member) || !rg.lteMax(items[0].Member) {
+	first, last := z.IterAt(0), z.IterAt(n-1)
+	if !rg.gteMin(last.Item().Member) || !rg.lteMax(first.Item().Member) {
 		return 0, 0
 	}
 	if !reverse {
-		i := 0
-		for i < n && !rg.gteMin(items[i].Member) {
+		i, it := 0, first
+		for ; it.Valid() && !rg.gteMin(it.Item().Member); it.Next() {
 			i++
 		}
-		if i == n || !rg.lteMax(items[i].Member) {
+		if !it.Valid() || !rg.lteMax(it.Item().Member) {
 			return 0, 0
 		}
 		j := i
-		for j < n && rg.lteMax(items[j].Member) {
+		for ; it.Valid() && rg.lteMax(it.Item().Member); it.Next() {
 			j++
 		}
 		return i, j
 	}
-	j := n - 1
-	for j >= 0 && !rg.lteMax(items[j].Member) {
+	j, it := n-1, last
+	for ; it.Valid() && !rg.lteMax(it.Item().Member); it.Prev() {
 		j--
 	}
-	if j < 0 || !rg.gteMin(items[j].Member) {
+	if !it.Valid() || !rg.gteMin(it.Item().Member) {
 		return 0, 0
 	}
 	i := j
-	for i >= 0 && rg.gteMin(items[i].Member) {
+	for ; it.Valid() && rg.gteMin(it.Item().Member); it.Prev() {
 		i--
 	}
 	return i + 1, j + 1
