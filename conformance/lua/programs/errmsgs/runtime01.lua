@@ -1,0 +1,11 @@
+local function check(src) local f = loadstring(src, "=expr") local ok, e = pcall(f) print(ok, e) end
+check([==[local a; return a.b]==])
+check([==[local a = {}; return a.b.c]==])
+check([==[return undefined_global.f]==])
+check([==[local t = {} return t[1][2]]==])
+check([==[local s = "x"; return s.y.z]==])
+check([==[local n = 1; return n.x]==])
+check([==[local b = true; return b[1]]==])
+check([==[local f = print; return f.x]==])
+check([==[local t = {}; t.x.y = 1]==])
+check([==[local a = nil; a.b = 1]==])

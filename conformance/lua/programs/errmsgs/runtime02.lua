@@ -1,0 +1,11 @@
+local function check(src) local f = loadstring(src, "=expr") local ok, e = pcall(f) print(ok, e) end
+check([==[undefined_fn()]==])
+check([==[local t = {}; t.m()]==])
+check([==[local t = {}; t:m()]==])
+check([==[local t = {f = {}}; t.f.g()]==])
+check([==[local x = 5; x()]==])
+check([==[local u = {}; return u + 1]==])
+check([==[local u = {}; return 1 + u]==])
+check([==[local s = "a"; return s * 2]==])
+check([==[return nil .. "x"]==])
+check([==[local t = {}; return "x" .. t]==])

@@ -1,0 +1,11 @@
+local function check(src) local f = loadstring(src, "=expr") local ok, e = pcall(f) print(ok, e) end
+check([==[local b = false; return -b]==])
+check([==[local t = {}; return #nil]==])
+check([==[local n = 3; return #n]==])
+check([==[return {} < 1]==])
+check([==[return 1 < {}]==])
+check([==[return "a" <= 1]==])
+check([==[return {} <= {}]==])
+check([==[return nil > nil]==])
+check([==[local t = {}; t[nil] = 1]==])
+check([==[local t = {}; t[0/0] = 2]==])

@@ -1,0 +1,11 @@
+local function check(src) local f = loadstring(src, "=expr") local ok, e = pcall(f) print(ok, e) end
+check([==[local up = nil; local function f() return up.x end return f()]==])
+check([==[local up = 1; local function f() return up() end return f()]==])
+check([==[local t = setmetatable({}, {__index = function(t, k) return nil .. k end}); return t.x]==])
+check([==[local t = setmetatable({}, {__newindex = function() local z; z.q = 1 end}); t.a = 1]==])
+check([==[for i = 1, "z" do end]==])
+check([==[for i = nil, 2 do end]==])
+check([==[for i = 1, 2, {} do end]==])
+check([==[local a, b = {}, {}; return a .. b]==])
+check([==[return (1)()]==])
+check([==[return ("s")()]==])

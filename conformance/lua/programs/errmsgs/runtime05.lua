@@ -1,0 +1,11 @@
+local function check(src) local f = loadstring(src, "=expr") local ok, e = pcall(f) print(ok, e) end
+check([==[local t = {}; return t.x.y.z]==])
+check([==[return math_nope.abs(1)]==])
+check([==[local co = coroutine.create(print); return co()]==])
+check([==[return #print]==])
+check([==[local t = {}; return t < t]==])
+check([==[local x = "10"; return x + {}]==])
+check([==[local x; x = x + 1]==])
+check([==[local a = {}; a[1] = a[1] + 1]==])
+check([==[local obj = {}; return obj:method(1, 2)]==])
+check([==[return tostring(nil)()]==])
