@@ -7,10 +7,7 @@ import (
 )
 
 // knownEngineProblems are cases that fail for reasons outside this library.
-var knownEngineProblems = map[string]string{
-	"cmsgpack/pack-too-many-args": "unpack() of 4000 values overflows the VM stack with a Go panic",
-	"cmsgpack/pack-stack-limits":  "unpack() of 4000 values overflows the VM stack with a Go panic",
-}
+var knownEngineProblems = map[string]string{}
 
 // TestOracle replays cmsgpack.cases (replies recorded from redis-server 7.0) through our engine.
 func TestOracle(t *testing.T) {

@@ -205,7 +205,8 @@ func (L *State) growStack(n int) {
 		size = need
 	}
 	ns := make([]Value, size)
-	copy(ns, L.stack[:L.top])
+	// The whole old stack: ensure may raise L.top past its end before growing.
+	copy(ns, L.stack)
 	old := L.stack
 	L.stack = ns
 	for uv := L.openupval; uv != nil; uv = uv.next {
