@@ -150,7 +150,11 @@ func (w *bitWriter) commit() {
 		e.val = nil
 	} else {
 		e.str = unsafe.String(&w.b[0], len(w.b))
-		e.val = &bitBuf{owner: e, b: w.b}
+		if bb, ok := e.val.(*bitBuf); ok && bb.owner == e {
+			bb.b = w.b // only this entry refers to its bitBuf
+		} else {
+			e.val = &bitBuf{owner: e, b: w.b}
+		}
 	}
 	e.enc = EncRaw
 	e.flags &^= flagShared

@@ -274,3 +274,50 @@ func (c *collConn) read() {
 		}
 	}
 }
+
+// BenchmarkSETBIT measures the three cases of a bit write on an immutable string: growing the
+// bitmap a byte at a time (amortised: written into the entry's spare capacity), flipping a bit
+// inside a 1KB and a 64KB bitmap (a copy of the value), and a write that changes nothing.
+func BenchmarkSETBIT(b *testing.B) {
+	b.Run("grow", func(b *testing.B) {
+		c := New().NewCtx()
+		args := []string{"SETBIT", "k", "", "1"}
+		offs := make([]string, 1<<16)
+		for i := range offs {
+			offs[i] = strconv.Itoa(i * 8)
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if i&(1<<16-1) == 0 {
+				b.StopTimer()
+				Dispatch(c, []string{"DEL", "k"}, discard{})
+				b.StartTimer()
+			}
+			args[2] = offs[i&(1<<16-1)]
+			Dispatch(c, args, discard{})
+		}
+	})
+	for _, size := range []int{1 << 10, 1 << 16} {
+		b.Run(fmt.Sprintf("flip-%dKB", size>>10), func(b *testing.B) {
+			c := New().NewCtx()
+			Dispatch(c, []string{"SETBIT", "k", strconv.Itoa(size*8 - 1), "0"}, discard{})
+			args := []string{"SETBIT", "k", strconv.Itoa(size * 4), ""}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				args[3] = strconv.Itoa(i & 1)
+				Dispatch(c, args, discard{})
+			}
+		})
+	}
+	b.Run("unchanged-64KB", func(b *testing.B) {
+		c := New().NewCtx()
+		Dispatch(c, []string{"SETBIT", "k", strconv.Itoa(1<<19 - 1), "0"}, discard{})
+		args := []string{"SETBIT", "k", "1000", "0"}
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			Dispatch(c, args, discard{})
+		}
+	})
+}
