@@ -463,7 +463,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -489,7 +489,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -515,7 +515,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -541,7 +541,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -565,7 +565,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -589,7 +589,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -613,7 +613,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -637,7 +637,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -661,7 +661,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -685,7 +685,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -709,7 +709,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -733,7 +733,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -775,7 +775,7 @@ newframe:
 				pc += sj
 				if sj < 0 {
 					if g.countdown--; g.countdown <= 0 {
-						ci.savedpc = pc
+						ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 						L.checkInterrupt()
 					}
 				}
@@ -785,7 +785,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -800,7 +800,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -941,7 +941,7 @@ newframe:
 					regs[a] = Number(idx)
 					regs[a+3] = Number(idx)
 					if g.countdown--; g.countdown <= 0 {
-						ci.savedpc = pc
+						ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 						L.checkInterrupt()
 					}
 				}
@@ -966,7 +966,7 @@ newframe:
 					sj := argSJ(code[pc])
 					pc += sj + 1
 					if g.countdown--; g.countdown <= 0 {
-						ci.savedpc = pc
+						ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 						L.checkInterrupt()
 					}
 				} else {
