@@ -282,6 +282,14 @@ func xaddCommand(c *Ctx, args []string, r Reply) {
 		r.Error(errXAddTooSmall)
 		return
 	}
+	total := 0
+	for _, a := range args[fieldPos:] {
+		total += len(a)
+	}
+	if total > stream.ListpackMaxSize {
+		r.Error("ERR Elements are too large to be stored")
+		return
+	}
 	s.Append(id, append([]string(nil), args[fieldPos:]...))
 	r.Bulk(id.String())
 	c.changed(EventStream, "xadd", key)

@@ -7,7 +7,9 @@ const (
 	NodeMaxBytes   = 4096
 	NodeMaxEntries = 100
 
-	listpackMaxSize = 1 << 30 // STREAM_LISTPACK_MAX_SIZE
+	// ListpackMaxSize is STREAM_LISTPACK_MAX_SIZE: the most bytes of fields and values one
+	// entry may have.
+	ListpackMaxSize = 1 << 30
 )
 
 // Item flags, as stored in a real stream's listpack entries.
@@ -88,8 +90,8 @@ func (s *Stream) Append(id ID, fv []string) {
 	if len(s.nodes) > 0 {
 		tail = s.nodes[len(s.nodes)-1]
 		maxBytes := NodeMaxBytes
-		if maxBytes == 0 || maxBytes > listpackMaxSize {
-			maxBytes = listpackMaxSize
+		if maxBytes == 0 || maxBytes > ListpackMaxSize {
+			maxBytes = ListpackMaxSize
 		}
 		if tail.bytes()+total >= maxBytes || (NodeMaxEntries > 0 && tail.live+tail.deleted >= NodeMaxEntries) {
 			tail = nil
