@@ -355,3 +355,62 @@ func TestHashEncodingThresholds(t *testing.T) {
 		t.Fatalf("HLEN after conversion = %s", n)
 	}
 }
+
+// TestScanFullIteration runs HSCAN and SSCAN to completion with small COUNTs on hashtable
+// values that grow and shrink between calls: every element present for the whole iteration is
+// returned (compared as a set), the cursor ends at 0, and HSCAN returns each field with its value.
+func TestScanFullIteration(t *testing.T) {
+	for _, count := range []string{"5", "50"} {
+		c := New().NewCtx()
+		for i := 0; i < 700; i++ {
+			run(t, c, "HSET", "h", "f"+strconv.Itoa(i), "v"+strconv.Itoa(i))
+			run(t, c, "SADD", "s", "m"+strconv.Itoa(i))
+		}
+		for _, cmd := range []string{"HSCAN", "SSCAN"} {
+			key := map[string]string{"HSCAN": "h", "SSCAN": "s"}[cmd]
+			seen := map[string]bool{}
+			cursor, calls := "0", 0
+			for {
+				s := run(t, c, cmd, key, cursor, "COUNT", count)
+				cursor = s.leafs[0]
+				elems := s.leafs[1:]
+				if cmd == "HSCAN" {
+					for i := 0; i < len(elems); i += 2 {
+						if elems[i][0] == 'f' && "v"+elems[i][1:] != elems[i+1] {
+							t.Fatalf("HSCAN returned %q with %q", elems[i], elems[i+1])
+						}
+						seen[elems[i]] = true
+					}
+				} else {
+					for _, m := range elems {
+						seen[m] = true
+					}
+				}
+				// Churn with extra elements, growing then shrinking the table.
+				for j := 0; j < 20; j++ {
+					x := "x" + strconv.Itoa(calls*20+j)
+					if calls%4 < 2 {
+						run(t, c, "HSET", "h", x, "vx")
+						run(t, c, "SADD", "s", x)
+					} else {
+						run(t, c, "HDEL", "h", "x"+strconv.Itoa((calls-2)*20+j))
+						run(t, c, "SREM", "s", "x"+strconv.Itoa((calls-2)*20+j))
+					}
+				}
+				calls++
+				if cursor == "0" {
+					break
+				}
+				if calls > 100000 {
+					t.Fatalf("%s does not terminate", cmd)
+				}
+			}
+			prefix := map[string]string{"HSCAN": "f", "SSCAN": "m"}[cmd]
+			for i := 0; i < 700; i++ {
+				if !seen[prefix+strconv.Itoa(i)] {
+					t.Fatalf("%s COUNT %s: %s%d never returned", cmd, count, prefix, i)
+				}
+			}
+		}
+	}
+}
