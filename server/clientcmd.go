@@ -318,12 +318,6 @@ type pauseState struct {
 	ch    chan struct{} // closed when the pause ends early
 }
 
-func (p *pauseState) active() bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return !p.until.IsZero() && time.Now().Before(p.until)
-}
-
 // blocks reports whether cmd must wait for the current pause to end.
 func (p *pauseState) blocks(cmd *keyspace.Command) bool {
 	if !p.on.Load() {

@@ -1,12 +1,29 @@
 // Package server is redmoon's RESP2/RESP3 network server: it accepts client connections, parses
 // their requests, runs commands against the keyspace one at a time (DESIGN.md decision 7) and
-// writes the replies, with Redis 7.0's connection-level behaviour: pipelining, HELLO and AUTH,
-// MULTI/EXEC/WATCH, pub/sub, blocking commands, CLIENT, CONFIG, INFO, COMMAND, SLOWLOG, MONITOR
-// and SHUTDOWN.
+// writes the replies, with Redis 7.0's connection-level behaviour: pipelining and inline
+// requests with Redis's protocol errors and limits, HELLO and AUTH, MULTI/EXEC/WATCH, pub/sub,
+// blocking commands, scripts (through redisbridge) with BUSY and SCRIPT KILL, CLIENT, CONFIG,
+// INFO, COMMAND, SLOWLOG, MONITOR and SHUTDOWN. Data commands are the keyspace's: the server
+// serves whatever the command table implements.
 //
-// Each connection has one goroutine that reads, parses, executes and writes. Parsing and network
-// I/O run concurrently; command execution is serialized by the server's execution lock, held for
-// one command, one EXEC or one script at a time.
+// Usage:
+//
+//	s := server.New(server.Config{Port: 6379})   // or Config{Keyspace: ks} to serve an existing one
+//	go s.ListenAndServe()
+//	...
+//	s.Shutdown(ctx)
+//
+// Each connection has one goroutine that reads, parses and writes. The requests available in
+// its input buffer are parsed into a batch outside the execution lock (the keyspace lock), then
+// run under one hold of it, as Redis runs a client's whole input before serving the next client;
+// the replies of the batch go out in one write. A script or an EXEC holds the lock for its whole
+// run. Pub/sub messages, MONITOR lines and the replies of unblocked clients reach other
+// connections through a per-client queue written by that client's goroutine.
+//
+// Blocking commands are generic: the server runs the command; when it answers the null that
+// means "nothing to serve", the client waits on the keys (FIFO per key), and every modification
+// of one of them (the keyspace's KeyModified hook) makes the command run again for the waiting
+// clients in arrival order, right after the command, EXEC or script that modified it.
 package server
 
 import (
