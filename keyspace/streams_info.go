@@ -6,9 +6,10 @@ import (
 
 // XINFO STREAM, GROUPS, CONSUMERS and HELP, as Redis 7.0's xinfoCommand.
 //
-// radix-tree-keys is the number of nodes, which this implementation lays out as the real server
-// does; radix-tree-nodes depends on the radix tree's internal shape and is only an estimate here
-// (the case files compare it by type only).
+// radix-tree-keys and radix-tree-nodes describe Redis's internal layout, which the keyspace
+// reproduces: the stream's entries are grouped in nodes exactly as the real server groups them in
+// listpacks (radix-tree-keys is their number), and radix-tree-nodes counts the nodes of the fully
+// compressed radix tree holding their 16-byte keys. The case files compare both exactly.
 
 func init() {
 	register(map[string]Handler{
@@ -105,14 +106,6 @@ func replyGroupCounters(r Reply, s *streamValue, g *stream.Group) {
 	}
 }
 
-// radixTreeNodes estimates the number of nodes of the radix tree holding n keys of 16 bytes.
-func radixTreeNodes(n int) int64 {
-	if n == 0 {
-		return 1
-	}
-	return int64(n + 1)
-}
-
 func xinfoStream(c *Ctx, args []string, s *streamValue, r Reply) {
 	full := true
 	count := int64(10)
@@ -153,7 +146,7 @@ func xinfoStream(c *Ctx, args []string, s *streamValue, r Reply) {
 	r.Bulk("radix-tree-keys")
 	r.Integer(int64(s.Nodes()))
 	r.Bulk("radix-tree-nodes")
-	r.Integer(radixTreeNodes(s.Nodes()))
+	r.Integer(int64(s.RadixTreeNodes()))
 	r.Bulk("last-generated-id")
 	r.Bulk(s.LastID.String())
 	r.Bulk("max-deleted-entry-id")

@@ -1,6 +1,9 @@
 package stream
 
-import "sort"
+import (
+	"encoding/binary"
+	"sort"
+)
 
 // Node limits: stream-node-max-bytes and stream-node-max-entries, Redis's defaults.
 const (
@@ -444,4 +447,56 @@ func (s *Stream) Clone() *Stream {
 		c.addGroup(s.groups[name].clone())
 	}
 	return &c
+}
+
+// RadixTreeNodes is the number of nodes of the radix tree in which Redis keeps a stream's nodes,
+// keyed by their master IDs as 16 big-endian bytes (XINFO's radix-tree-nodes). It assumes the
+// tree stays fully compressed, as Redis's insertions and deletions keep it: every branching
+// point and every key is a node, and each chain of single-child positions between them is one
+// compressed node.
+func (s *Stream) RadixTreeNodes() int {
+	keys := make([][16]byte, len(s.nodes))
+	for i, n := range s.nodes {
+		binary.BigEndian.PutUint64(keys[i][:8], n.master.Ms)
+		binary.BigEndian.PutUint64(keys[i][8:], n.master.Seq)
+	}
+	return 1 + raxChildren(keys, 0)
+}
+
+// raxChildren counts the radix tree nodes below the position of depth shared by keys (sorted,
+// distinct, all with the same first depth bytes).
+func raxChildren(keys [][16]byte, depth int) int {
+	if depth == 16 || len(keys) == 0 {
+		return 0
+	}
+	var groups [][][16]byte
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi][depth] == keys[lo][depth] {
+			hi++
+		}
+		groups = append(groups, keys[lo:hi])
+		lo = hi
+	}
+	total := 0
+	for _, g := range groups {
+		// The child position is a node unless it continues a chain: it and its parent both have
+		// a single child. A key (depth 16) is always a node.
+		childSingle := depth+1 < 16 && (len(g) == 1 || allSame(g, depth+1))
+		if !(childSingle && len(groups) == 1) {
+			total++
+		}
+		total += raxChildren(g, depth+1)
+	}
+	return total
+}
+
+// allSame reports whether every key has the same byte at depth.
+func allSame(keys [][16]byte, depth int) bool {
+	for _, k := range keys[1:] {
+		if k[depth] != keys[0][depth] {
+			return false
+		}
+	}
+	return true
 }
