@@ -85,8 +85,8 @@ func parseIntervalID(arg string, missingSeq uint64) (id stream.ID, exclusive, ok
 	return id, false, ok
 }
 
-// parseRangeBounds parses the start and end of XRANGE, XPENDING and XAUTOCLAIM, applying
-// exclusive bounds. errMsg is the error reply on failure.
+// parseStartBound parses the start of a range (XRANGE, XPENDING, XAUTOCLAIM): an exclusive
+// start becomes the next ID. The second result is the error reply on failure.
 func parseStartBound(arg string) (stream.ID, string) {
 	id, ex, ok := parseIntervalID(arg, 0)
 	if !ok {
@@ -100,6 +100,7 @@ func parseStartBound(arg string) (stream.ID, string) {
 	return id, ""
 }
 
+// parseEndBound parses the end of a range: an exclusive end becomes the previous ID.
 func parseEndBound(arg string) (stream.ID, string) {
 	id, ex, ok := parseIntervalID(arg, ^uint64(0))
 	if !ok {
