@@ -146,3 +146,38 @@ func (s *recSink) ArrayLen(n int)        { s.add("array" + keyspace.FormatInt(in
 func (s *recSink) Null()                 { s.add("null") }
 func (s *recSink) Error(msg string)      { s.add("-" + msg) }
 func (s *recSink) SimpleString(v string) { s.add("+" + v) }
+
+func TestBusySignal(t *testing.T) {
+	b := redisbridge.New(keyspace.New(), redisbridge.Options{BusyThreshold: 30 * time.Millisecond})
+	if b.BusySignal() != nil {
+		t.Fatal("a signal while nothing runs")
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := b.Eval(context.Background(), "while true do end", nil, nil)
+		done <- err
+	}()
+	var sig <-chan struct{}
+	for sig == nil {
+		sig = b.BusySignal()
+		time.Sleep(time.Millisecond)
+	}
+	select {
+	case <-sig:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no busy signal")
+	}
+	if b.BusyError() == "" {
+		t.Fatal("signalled but not busy")
+	}
+	sig = b.BusySignal()
+	if msg := b.Kill(false); msg != "" {
+		t.Fatal(msg)
+	}
+	<-done
+	select {
+	case <-sig:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the signal of a run stayed open after it ended")
+	}
+}

@@ -42,6 +42,9 @@ type runState struct {
 
 	pendingKill uint64 // id of a run to kill as soon as it begins (context ended early)
 
+	busyCh    chan struct{} // closed when the run becomes busy or ends (made on demand)
+	busyTimer *time.Timer
+
 	memBase  uint64 // heap allocation counter at the start of the run
 	memLimit int64
 	loading  bool  // a FUNCTION LOAD body is running
@@ -78,6 +81,11 @@ func (rs *runState) nextID() uint64 {
 // end records the end of the run.
 func (rs *runState) end() {
 	rs.mu.Lock()
+	if rs.busyCh != nil {
+		rs.busyTimer.Stop()
+		close(rs.busyCh)
+		rs.busyCh, rs.busyTimer = nil, nil
+	}
 	rs.startNs.Store(0)
 	rs.L = nil
 	rs.argv = nil
@@ -131,6 +139,38 @@ func (b *Bridge) BusyError() string {
 		return errBusyFunction
 	}
 	return errBusyScript
+}
+
+// BusySignal returns a channel that is closed when the running script becomes busy (has run
+// for the busy threshold) or ends, whichever comes first, and nil when no script runs. It is
+// safe without the lock, and costs nothing to the scripts of a server whose clients never wait:
+// the channel and its timer are made on the first call during a run.
+//
+// A server uses it so that a command that arrived while a script was running, and is waiting
+// for the keyspace lock, still gets BUSY once the threshold passes, as Redis answers it: wait
+// for the lock only until the signal, then call BusyError again.
+func (b *Bridge) BusySignal() <-chan struct{} {
+	rs := &b.run
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	start := rs.startNs.Load()
+	if start == 0 {
+		return nil
+	}
+	if rs.busyCh == nil {
+		ch := make(chan struct{})
+		rs.busyCh = ch
+		wait := time.Duration(start + atomic.LoadInt64(&b.busyNanos) - time.Now().UnixNano())
+		rs.busyTimer = time.AfterFunc(wait, func() {
+			rs.mu.Lock()
+			if rs.busyCh == ch {
+				close(ch)
+				rs.busyCh, rs.busyTimer = nil, nil
+			}
+			rs.mu.Unlock()
+		})
+	}
+	return rs.busyCh
 }
 
 // RunningScript describes the script being run, for FUNCTION STATS and for a server.

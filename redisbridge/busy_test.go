@@ -90,6 +90,8 @@ type redisDriver struct {
 	t    *testing.T
 	addr string
 	b    *redis.Conn
+	// settle is how long start waits before returning (see TestBusyAndKillServer).
+	settle time.Duration
 }
 
 func (d *redisDriver) start(args ...string) <-chan string {
@@ -107,6 +109,7 @@ func (d *redisDriver) start(args ...string) <-chan string {
 		}
 		ch <- text(v)
 	}()
+	time.Sleep(d.settle)
 	return ch
 }
 
@@ -241,6 +244,32 @@ func TestBusyAndKill(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("transcript differs\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestBusyAndKillServer plays the scenario through our RESP server (two connections, BUSY
+// answered without the lock, SCRIPT/FUNCTION KILL served while the script runs).
+func TestBusyAndKillServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("busy scenarios through the server skipped in -short mode")
+	}
+	addr, ks := startServer(t)
+	ks.Clock.Real() // the scripts wait on TIME
+	c, err := redis.Dial(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if v, err := c.Do("CONFIG", "SET", "busy-reply-threshold", "50"); err != nil || v.Kind != redis.Simple {
+		t.Fatalf("CONFIG SET busy-reply-threshold: %v %v", v, err)
+	}
+	// Our server answers BUSY to commands that arrive once the script is busy; a command that
+	// arrived earlier waits for the lock (Redis answers it BUSY at the threshold too: the
+	// server can use Bridge.BusySignal for that). So the other connection starts talking only
+	// once the script has run past the threshold.
+	got := busyScenarios(t, &redisDriver{t: t, addr: addr, b: c, settle: 300 * time.Millisecond})
+	if strings.Join(got, "\n") != strings.Join(busyTranscript, "\n") {
+		t.Errorf("transcript differs\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(busyTranscript, "\n"))
 	}
 }
 

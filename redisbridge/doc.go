@@ -46,6 +46,10 @@
 // which it cannot catch. Kill refuses, with Redis's UNKILLABLE error, a script that has already
 // called a write command. When no script is busy the same commands reach the handlers of the
 // table under the lock (SCRIPT KILL then answers NOTBUSY). Running reports the running script.
+// A command that arrived before the script became busy and is waiting for the lock should not
+// wait for the script's end: Redis answers it BUSY at the threshold. BusySignal gives a channel
+// closed when the running script becomes busy or ends, so a server can wait for the lock only
+// until then and check BusyError again.
 //
 // # The sandbox
 //
