@@ -55,3 +55,40 @@ func TestFrozenTime(t *testing.T) {
 		t.Fatalf("got %s, want %s", got, want)
 	}
 }
+
+// TestReplyStackLimit returns a table that contains itself: Redis converts it until its Lua
+// stack is full and puts "ERR reached lua stack limit" at the bottom.
+func TestReplyStackLimit(t *testing.T) {
+	const script = "local t = {} t[1] = t return t"
+	want := "7995 -ERR reached lua stack limit"
+	if haveRedis() {
+		addr, _ := oracle.StartRedis(t)
+		c, err := redis.Dial(addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		v, err := c.Do("EVAL", script, "0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := 0
+		for v.Kind == redis.Array && len(v.Elems) == 1 {
+			v = v.Elems[0]
+			d++
+		}
+		if got := keyspace.FormatInt(int64(d)) + " " + text(v); got != want {
+			t.Fatalf("redis-server: %s, recorded %s", got, want)
+		}
+	}
+	b := redisbridge.New(keyspace.New(), redisbridge.Options{})
+	rep, _ := b.Eval(context.Background(), script, nil, nil)
+	d := 0
+	for rep.Kind == redisbridge.KindArray && len(rep.Elems) == 1 {
+		rep = rep.Elems[0]
+		d++
+	}
+	if got := keyspace.FormatInt(int64(d)) + " -" + rep.Str; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+}
