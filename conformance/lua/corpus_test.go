@@ -76,9 +76,9 @@ func TestPrograms(t *testing.T) {
 			}
 			var out, errb bytes.Buffer
 			status := rlua.RunScript(rlua.Options{InstructionLimit: 2e8}, "lua5.1", prog, nil, &out, &errb)
-			if got := result(out.Bytes(), status, errb.Bytes()); got != string(want) {
-				t.Errorf("output differs from lua5.1\n--- got\n%s\n--- want\n%s", got, want)
-			}
+			got := result(out.Bytes(), status, errb.Bytes())
+			verdict(t, strings.TrimSuffix(strings.TrimPrefix(prog, "programs/"), ".lua"), got != string(want),
+				"output differs from lua5.1\n--- got\n"+got+"\n--- want\n"+string(want))
 		})
 	}
 }
