@@ -58,7 +58,8 @@ func (n *node) search(id ID) int {
 
 // Stream is a stream value: its entries in nodes, its counters and its consumer groups.
 type Stream struct {
-	nodes []*node
+	nodes   []*node
+	masters []ID // the nodes' master IDs, for a binary search that stays in one array
 	// Length is the number of entries (XLEN).
 	Length uint64
 	// LastID is the last ID generated or set (last-generated-id).
@@ -109,6 +110,7 @@ func (s *Stream) Append(id ID, fv []string) {
 			tail.size += lpStr(fv[i])
 		}
 		s.nodes = append(s.nodes, tail)
+		s.masters = append(s.masters, id)
 		same = true
 	} else if numFields == tail.masterFields {
 		// The master fields are the node's first item's, even once that item is deleted.
@@ -156,7 +158,7 @@ func sameFields(master, fv []string) bool {
 // nodeFor returns the index of the node that would hold id: the last node whose master ID is
 // <= id (0 when there is none).
 func (s *Stream) nodeFor(id ID) int {
-	i := sort.Search(len(s.nodes), func(i int) bool { return id.Less(s.nodes[i].master) })
+	i := sort.Search(len(s.masters), func(i int) bool { return id.Less(s.masters[i]) })
 	if i > 0 {
 		i--
 	}
@@ -214,6 +216,7 @@ func (s *Stream) removeNode(i int) {
 	copy(s.nodes[i:], s.nodes[i+1:])
 	s.nodes[len(s.nodes)-1] = nil
 	s.nodes = s.nodes[:len(s.nodes)-1]
+	s.masters = append(s.masters[:i], s.masters[i+1:]...)
 }
 
 // Range calls fn for each live entry with start <= ID <= end, in ID order (or reverse order),
@@ -297,11 +300,12 @@ func (s *Stream) Trim(a TrimArgs) int64 {
 		return 0
 	}
 	var deleted int64
-	for len(s.nodes) > 0 {
+	gone := 0 // whole nodes removed from the head, dropped at once at the end
+	for gone < len(s.nodes) {
 		if a.Strategy == TrimMaxLen && s.Length <= uint64(a.MaxLen) {
 			break
 		}
-		n := s.nodes[0]
+		n := s.nodes[gone]
 		entries := int64(n.live)
 		if a.Limit != 0 && deleted+entries > a.Limit {
 			break
@@ -313,7 +317,7 @@ func (s *Stream) Trim(a TrimArgs) int64 {
 			remove = n.lastID().Less(a.MinID)
 		}
 		if remove {
-			s.removeNode(0)
+			gone++
 			s.Length -= uint64(entries)
 			deleted += entries
 			continue
@@ -343,6 +347,11 @@ func (s *Stream) Trim(a TrimArgs) int64 {
 		n.deleted += int(fromNode)
 		deleted += fromNode
 		break
+	}
+	if gone > 0 {
+		clear(s.nodes[:gone])
+		s.nodes = append(s.nodes[:0], s.nodes[gone:]...)
+		s.masters = append(s.masters[:0], s.masters[gone:]...)
 	}
 	if deleted != 0 {
 		if id, ok := s.First(); ok {
@@ -435,6 +444,7 @@ func (s *Stream) Delivered(g *Group, id ID) {
 // Clone returns an independent deep copy, consumer groups included (COPY).
 func (s *Stream) Clone() *Stream {
 	c := *s
+	c.masters = append([]ID(nil), s.masters...)
 	c.nodes = make([]*node, len(s.nodes))
 	for i, n := range s.nodes {
 		nn := *n

@@ -32,7 +32,13 @@ func checkAgainstModel(t *testing.T, s *Stream, model []modelEntry) {
 		}
 	}
 	// Node bookkeeping: counts and the incremental size match a recount.
-	for _, n := range s.nodes {
+	if len(s.masters) != len(s.nodes) {
+		t.Fatalf("%d masters for %d nodes", len(s.masters), len(s.nodes))
+	}
+	for i, n := range s.nodes {
+		if s.masters[i] != n.master {
+			t.Fatalf("master %d is %v, node says %v", i, s.masters[i], n.master)
+		}
 		live, deleted := 0, 0
 		for _, it := range n.items {
 			if it.deleted {
