@@ -1,0 +1,222 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// luaEngine is one column of the Lua VM table.
+type luaEngine struct {
+	name string
+	argv func(program, scale string) []string
+}
+
+// goluaNote explains the missing arnodel/golua column.
+const goluaNote = "golua (github.com/arnodel/golua): not measured: the Go module proxy refused the module " +
+	"(403 Forbidden) when bench/peers was set up; add a runner under bench/peers/cmd/golua once it can be fetched"
+
+// luaEngines returns the engines of the Lua VM table that are present, redmoon first and
+// lua5.1 second; the missing ones are reported.
+func luaEngines(cfg *config) []luaEngine {
+	engines := []luaEngine{{"redmoon", func(p, s string) []string { return []string{cfg.runner, "lua", p, s} }}}
+	if lua := lookTool("lua5.1", "Lua VM table, PUC Lua 5.1"); lua != "" {
+		engines = append(engines, luaEngine{"lua5.1", func(p, s string) []string { return []string{lua, p, s} }})
+	}
+	if jit := lookTool("luajit", "Lua VM table, LuaJIT"); jit != "" {
+		engines = append(engines,
+			luaEngine{"luajit -joff", func(p, s string) []string { return []string{jit, "-joff", p, s} }},
+			luaEngine{"luajit", func(p, s string) []string { return []string{jit, p, s} }})
+	}
+	for _, name := range []string{"gopher-lua", "go-lua"} {
+		if bin, ok := cfg.peers[name]; ok {
+			engines = append(engines, luaEngine{name, func(p, s string) []string { return []string{bin, p, s} }})
+		}
+	}
+	skipf("%s", goluaNote)
+	return engines
+}
+
+// programResult is one engine's runs of one program.
+type programResult struct {
+	times  []float64 // seconds, start-up subtracted
+	output string    // the first run's standard output
+	err    error     // the run failed
+	wrong  bool      // the output differs from the reference
+}
+
+// rotate returns the engines' indices starting at k, so that no engine always runs first.
+func rotate(n, k int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = (i + k) % n
+	}
+	return idx
+}
+
+func vmSection(cfg *config) (string, bool) {
+	files, err := filepath.Glob(filepath.Join(cfg.root, cfg.dir, "*.lua"))
+	if err != nil || len(files) == 0 {
+		return fmt.Sprintf("No programs in %s.\n", cfg.dir), false
+	}
+	if len(cfg.programs) > 0 {
+		var sel []string
+		for _, f := range files {
+			for _, w := range cfg.programs {
+				if progName(f) == w {
+					sel = append(sel, f)
+				}
+			}
+		}
+		files = sel
+	}
+	engines := luaEngines(cfg)
+
+	// Start-up: an empty program, alternating like the others.
+	empty := filepath.Join(cfg.tmp, "empty.lua")
+	if err := os.WriteFile(empty, []byte("-- start-up only\n"), 0o644); err != nil {
+		return err.Error(), false
+	}
+	startup := make([][]float64, len(engines))
+	for r := 0; r < max(cfg.runs, 3); r++ {
+		for _, e := range rotate(len(engines), r) {
+			m, err := runTimed(cfg.timeout, "", engines[e].argv(empty, cfg.scale)...)
+			if err != nil {
+				return fmt.Sprintf("%s failed on an empty program: %v\n", engines[e].name, err), false
+			}
+			startup[e] = append(startup[e], m.seconds(cfg.metric))
+		}
+	}
+	base := make([]float64, len(engines))
+	for e := range engines {
+		base[e] = summarize(startup[e]).Median
+	}
+
+	results := make([][]programResult, len(files))
+	for p, f := range files {
+		fmt.Fprintf(os.Stderr, "  %s:", progName(f))
+		res := make([]programResult, len(engines))
+		for r := 0; r < cfg.runs; r++ {
+			for _, e := range rotate(len(engines), r+p) {
+				if res[e].err != nil {
+					continue
+				}
+				m, err := runTimed(cfg.timeout, "", engines[e].argv(f, cfg.scale)...)
+				if err != nil {
+					res[e].err = err
+					continue
+				}
+				if r == 0 {
+					res[e].output = strings.TrimSpace(m.Stdout)
+				}
+				res[e].times = append(res[e].times, math.Max(0, m.seconds(cfg.metric)-base[e]))
+			}
+			fmt.Fprint(os.Stderr, ".")
+		}
+		fmt.Fprintln(os.Stderr)
+		// The reference answer is lua5.1's (engine 1) when it ran, else redmoon's.
+		ref := res[0].output
+		if len(engines) > 1 && engines[1].name == "lua5.1" && res[1].err == nil {
+			ref = res[1].output
+		}
+		for e := range res {
+			res[e].wrong = res[e].err == nil && res[e].output != ref
+		}
+		results[p] = res
+	}
+	return renderVM(cfg, files, engines, base, results)
+}
+
+func progName(path string) string { return strings.TrimSuffix(filepath.Base(path), ".lua") }
+
+// renderVM builds the two tables (ratios, then seconds) and the notes.
+func renderVM(cfg *config, files []string, engines []luaEngine, startup []float64, results [][]programResult) (string, bool) {
+	names := make([]string, len(engines))
+	for i, e := range engines {
+		names[i] = e.name
+	}
+	baseName := "lua5.1"
+	baseIdx := 1
+	if len(engines) < 2 || engines[1].name != "lua5.1" {
+		baseName, baseIdx = "redmoon", 0
+	}
+	ratios := newTable(append([]string{"program"}, names...)...)
+	seconds := newTable(append([]string{"program"}, names...)...)
+	logs := make([][]float64, len(engines))
+	ok := true
+	var notes []string
+	for p, f := range files {
+		res := results[p]
+		baseMed := math.NaN()
+		if b := res[baseIdx]; b.err == nil && !b.wrong {
+			baseMed = summarize(b.times).Median
+		}
+		rrow := []string{progName(f)}
+		srow := []string{progName(f)}
+		for e := range engines {
+			r := res[e]
+			switch {
+			case r.err != nil:
+				rrow, srow = append(rrow, "error"), append(srow, "error")
+				notes = append(notes, fmt.Sprintf("%s on %s: %v", engines[e].name, progName(f), r.err))
+			case r.wrong:
+				rrow, srow = append(rrow, "wrong"), append(srow, "wrong")
+				notes = append(notes, fmt.Sprintf("%s on %s printed %q, want %q", engines[e].name, progName(f),
+					oneLine(r.output), oneLine(res[baseIdx].output)))
+			default:
+				s := summarize(r.times)
+				x := s.Median / baseMed
+				rrow = append(rrow, ratio(x))
+				srow = append(srow, fmt.Sprintf("%s / %s / %s", secs(s.Min), secs(s.Median), secs(s.Max)))
+				if x > 0 && !math.IsNaN(x) && !math.IsInf(x, 0) {
+					logs[e] = append(logs[e], x)
+				}
+			}
+			if e == 0 && (r.err != nil || r.wrong) {
+				ok = false
+			}
+		}
+		ratios.add(rrow...)
+		seconds.add(srow...)
+	}
+	grow := []string{"**geometric mean**"}
+	for e := range engines {
+		g := ratio(geomean(logs[e]))
+		if n := len(logs[e]); n < len(files) && n > 0 {
+			g += fmt.Sprintf(" (%d of %d)", n, len(files))
+		}
+		grow = append(grow, "**"+g+"**")
+	}
+	ratios.add(grow...)
+	srow := []string{"start-up (excluded)"}
+	for e := range engines {
+		srow = append(srow, secs(startup[e]))
+	}
+	seconds.add(srow...)
+
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "Time ratio to %s (median of %d alternating runs, %s, start-up excluded; lower is better; "+
+		"\"wrong\" is a checksum that differs from %s's and counts as no result):\n\n", baseName, cfg.runs, cfg.metric, baseName)
+	sb.WriteString(ratios.markdown())
+	fmt.Fprintf(&sb, "\nSeconds, min / median / max (the median start-up time of each engine, measured on an empty program "+
+		"in the same alternation, is subtracted from every run; scale %s):\n\n", cfg.scale)
+	sb.WriteString(seconds.markdown())
+	if len(notes) > 0 {
+		sb.WriteString("\nNotes:\n\n")
+		for _, n := range notes {
+			sb.WriteString("- " + n + "\n")
+		}
+	}
+	return sb.String(), ok
+}
+
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\t", " ")
+	s = strings.ReplaceAll(s, "\n", " | ")
+	if len(s) > 120 {
+		s = s[:120] + "..."
+	}
+	return s
+}
