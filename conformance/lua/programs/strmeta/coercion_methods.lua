@@ -1,0 +1,10 @@
+-- needs: string
+print(string.upper(12), string.len(123.5), string.rep(1, 3))
+print(string.sub(12345, 2, 3), string.byte(9))
+print(pcall(string.upper, nil))
+print(pcall(string.upper, {}))
+print(pcall(string.len))
+print(("10") + 5, "3" * "4", "2" ^ "3", -"2", "0x10" + 0)
+print(" 5 " + 1, pcall(function() return "5x" + 1 end))
+print(10 .. "", 1e15 .. "", 1e16 .. "", -0.0 .. "", 2^53 .. "")
+print(("x"):rep(3, "-") == nil)
