@@ -70,7 +70,7 @@ func goldenDir(proto int) string {
 // TestServer replays every case through our RESP server in RESP2 and RESP3.
 func TestServer(t *testing.T) {
 	addr, ks := startOurServer(t)
-	missing := &KeyspaceTarget{}
+	missing := newServerMissing(t, addr)
 	for _, proto := range []int{2, 3} {
 		target := &serverTarget{RESPTarget: RESPTarget{Addr: addr}, ks: ks, proto: proto}
 		t.Run("resp"+string(rune('0'+proto)), func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestServer(t *testing.T) {
 					for _, c := range f.Cases {
 						t.Run(c.Name, func(t *testing.T) {
 							if m := missing.Missing(c); m != "" {
-								t.Skipf("needs %s, not implemented in the keyspace yet", m)
+								t.Skipf("needs %s, not implemented by the server yet", m)
 							}
 							rec, err := Run(target, c)
 							if err != nil {
@@ -145,4 +145,53 @@ func TestRecordResp3(t *testing.T) {
 			}
 		})
 	}
+}
+
+// serverMissing finds the commands of a case that our server does not implement, by asking it
+// (COMMAND INFO answers nil for them): connection commands such as MULTI are the server's own.
+type serverMissing struct {
+	conn  *Conn
+	known map[string]bool
+}
+
+func newServerMissing(t *testing.T, addr string) *serverMissing {
+	c, err := Dial(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return &serverMissing{conn: c, known: map[string]bool{}}
+}
+
+func (m *serverMissing) implemented(name string) bool {
+	if ok, seen := m.known[name]; seen {
+		return ok
+	}
+	v, err := m.conn.Do("COMMAND", "INFO", name)
+	ok := err == nil && v.Kind == Array && len(v.Elems) == 1 && v.Elems[0].Kind == Array
+	m.known[name] = ok
+	return ok
+}
+
+// Missing returns the first command (or "container|sub") of c the server lacks, or "".
+func (m *serverMissing) Missing(c *Case) string {
+	for _, st := range c.Steps {
+		if !st.IsCommand() {
+			continue
+		}
+		cmd := keyspace.Lookup(st.Args[0])
+		if cmd == nil {
+			continue // unknown to Redis too: the case checks the error
+		}
+		name := cmd.Name
+		if cmd.Subs != nil && len(st.Args) >= 2 {
+			if sub := cmd.Sub(st.Args[1]); sub != nil {
+				name = sub.Name
+			}
+		}
+		if !m.implemented(name) {
+			return name
+		}
+	}
+	return ""
 }
