@@ -1,0 +1,13 @@
+local function try(...) print(pcall(...)) end
+try(coroutine.create)
+try(coroutine.create, 1)
+try(coroutine.create, print)
+try(coroutine.resume)
+try(coroutine.resume, 1)
+try(coroutine.status)
+try(coroutine.status, {})
+try(coroutine.wrap)
+try(coroutine.wrap, "f")
+try(coroutine.yield, 1)
+try(coroutine.running, 1)
+print(type(coroutine.running()))

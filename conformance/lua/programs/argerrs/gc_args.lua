@@ -1,0 +1,11 @@
+local function try(...) local r = {pcall(...)} print(r[1], type(r[2]) == "number" and "number" or r[2]) end
+try(collectgarbage, "bogus")
+try(collectgarbage, 1)
+try(collectgarbage, {})
+try(collectgarbage, "count")
+try(collectgarbage, "step", "x")
+try(collectgarbage, "setpause", "x")
+try(gcinfo)
+try(newproxy, 1)
+try(newproxy, {})
+try(newproxy, "x")

@@ -1,0 +1,10 @@
+local function try(...) print(pcall(...)) end
+try(ipairs, "string")
+try(pairs, 1)
+try(unpack, nil)
+try(unpack, "abc")
+print(pcall(unpack, {1, 2, 3}, -1, 1))
+print(pcall(unpack, {}, 1, 0))
+print(pcall(unpack, {}, 2^31, 2^31))
+print(pcall(unpack, {}, 1, 1e8))
+print(pcall(unpack, {}, -2^31, 2^31))

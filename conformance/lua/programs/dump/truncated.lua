@@ -1,0 +1,10 @@
+-- needs: string
+local d = string.dump(function() return 1 end)
+local f, e = loadstring(d:sub(1, 4))
+print(f, type(e))
+local g, e2 = loadstring(d:sub(1, #d - 1))
+print(g, type(e2))
+local h, e3 = loadstring("\27Lua")
+print(h, type(e3))
+print(loadstring(d .. "") ~= nil)
+print(d:byte(1) == 27, d:sub(2, 4))

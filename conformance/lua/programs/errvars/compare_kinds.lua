@@ -1,0 +1,12 @@
+local function try(f) local ok, e = pcall(f) print(e) end
+try(function() return 1 < "2" end)
+try(function() return {} < {} end)
+try(function() return nil < 1 end)
+try(function() return true <= false end)
+try(function() return "a" > 1 end)
+try(function() return 1 >= nil end)
+try(function() return print < print end)
+try(function() local t = setmetatable({}, {__lt = function() return true end}) return t < {} end)
+try(function() local a = setmetatable({}, {__le = function() return true end}) return a <= 1 end)
+try(function() return coroutine.create(print) < 1 end)
+print(1 == "1", {} == {}, nil == false)

@@ -1,0 +1,10 @@
+local function try(f) local ok, e = pcall(f) print(e) end
+try(function() for k, v in nil do end end)
+try(function() for k, v in {} do end end)
+try(function() for k, v in 1 do end end)
+try(function() local t = {} for k, v in t.iter do end end)
+try(function() for k, v in pairs(nil) do end end)
+try(function() for k, v in ipairs() do end end)
+try(function() for k in next, 1 do end end)
+try(function() for i = 1, "x" do end end)
+try(function() local t for i = t, 1 do end end)

@@ -1,0 +1,15 @@
+local function try(f) local ok, e = pcall(f) print(e) end
+local loc
+try(function() return undefinedglobal.x end)
+try(function() local l; return l.x end)
+try(function() return loc.x end)
+try(function() local t = {} return t.field.x end)
+try(function() local t = {} return t.a.b.c end)
+try(function() local t = {} return t[1].x end)
+try(function() local t = {} local k = "key" return t[k].x end)
+try(function() return ("s").x.y end)
+try(function() return (nil).x end)
+try(function() return (1).x end)
+try(function() local t = {} return t:m().x end)
+try(function() local a = {b = {}} return a.b.c.d end)
+try(function() return _G.nothing.x end)

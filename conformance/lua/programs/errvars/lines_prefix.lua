@@ -1,0 +1,10 @@
+local function chunk(src, name) local f = assert(loadstring(src, name)) local ok, e = pcall(f) print(e) end
+chunk("local x = nil\nreturn x.y", "=short")
+chunk("\n\n\nreturn nothing()", "@file/path.lua")
+chunk("return 1 + {}", "some code text")
+chunk("return 1 + {}", "a very long chunk name that goes on and on and on and on and on and on and on and on")
+chunk("return 1 + {}\n-- second line", "multi\nline name")
+chunk("error('plain')", "=")
+chunk("error('plain')", "")
+chunk("local t = {}\nt.a\n.b\n.c = 1", "=lines")
+chunk("return\n1\n+\nnil", "=split")

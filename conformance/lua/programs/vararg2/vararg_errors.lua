@@ -1,0 +1,6 @@
+local ok, e = pcall(loadstring, "function f() return ... end")
+print(ok, e)
+print(loadstring("function f() return ... end"))
+print(loadstring("local function f() local g = function() return ... end end"))
+print(type(loadstring("return ...")))
+print(pcall(function(...) local a, b = ... return a + b end, 1))

@@ -1,0 +1,8 @@
+print(select("#", ...))
+local f = loadstring("return select('#', ...), ...")
+print(f(1, 2, nil))
+local g = loadstring("local a, b = ... return b, a")
+print(g("x", "y"))
+print(type(arg))
+local h = loadstring("return arg")
+local at = h(1, 2) print(type(at), at == arg)
