@@ -1,0 +1,18 @@
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co, "args"))
+local w = coroutine.wrap(function() return 1 end)
+print(w())
+print(pcall(w))
+local self
+self = coroutine.create(function() return coroutine.resume(self) end)
+print(coroutine.resume(self))
+local main = coroutine.running()
+print(main)
+local c2
+c2 = coroutine.create(function()
+  local c3 = coroutine.create(function() return coroutine.resume(c2) end)
+  return coroutine.resume(c3)
+end)
+print(coroutine.resume(c2))

@@ -1,0 +1,10 @@
+print(coroutine.running())
+local co = coroutine.create(function()
+  local me = coroutine.running()
+  print(type(me), coroutine.status(me))
+  return me
+end)
+local ok, me = coroutine.resume(co)
+print(ok, me == co, coroutine.status(co))
+local w = coroutine.wrap(function() return type(coroutine.running()) end)
+print(w())

@@ -1,0 +1,12 @@
+local co = coroutine.create(function()
+  local function deep() coroutine.yield("y") end
+  deep()
+end)
+coroutine.resume(co)
+print(debug.traceback(co))
+print(debug.traceback(co, "msg"))
+local dead = coroutine.create(function() error("x") end)
+coroutine.resume(dead)
+print(debug.traceback(dead))
+print(debug.traceback(coroutine.create(function() end)))
+print(debug.traceback(coroutine.create(function() end), "fresh"))

@@ -1,0 +1,8 @@
+local co = coroutine.create(function()
+  local ok, e = xpcall(function() error("deep") end, function(m) return "handled: " .. m end)
+  coroutine.yield(ok, e)
+  return xpcall(function() return coroutine.yield("in xpcall") end, print)
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co, "x"))

@@ -1,0 +1,17 @@
+local co = coroutine.create(function()
+  local ok, v = pcall(function()
+    local x = coroutine.yield("from pcall")
+    return x * 2
+  end)
+  print("pcall result", ok, v)
+  local ok2, e = pcall(function()
+    coroutine.yield("second")
+    error("after yield")
+  end)
+  print("pcall error", ok2, e)
+  return "finished"
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co, 21))
+print(coroutine.resume(co))
+print(coroutine.status(co))

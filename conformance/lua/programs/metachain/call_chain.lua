@@ -1,0 +1,13 @@
+local callable = setmetatable({}, {__call = function(self, a, b) return "called", a, b end})
+print(callable(1, 2))
+local nested = setmetatable({}, {__call = callable})
+print(pcall(nested, "x"))
+local class = setmetatable({}, {__call = function(cls, v) return setmetatable({v = v}, {__index = cls}) end})
+function class.get(self) return self.v end
+local obj = class(42)
+print(obj:get(), obj.get == class.get)
+local memo = setmetatable({}, {__call = function(self, n) if not self[n] then self[n] = n * n end return self[n] end})
+print(memo(4), memo(4), rawget(memo, 4))
+print(pcall(setmetatable({}, {__call = "not a function"})))
+local t = setmetatable({}, {__call = function(...) return select("#", ...) end})
+print(t(), t(nil), t(1, 2, 3))

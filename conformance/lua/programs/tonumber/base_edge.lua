@@ -1,0 +1,7 @@
+print(tonumber("10", 10.9), tonumber("10", 2.5), tonumber("10", "16"))
+print(pcall(tonumber, "10", 1.5))
+print(pcall(tonumber, "10", 36.9))
+print(pcall(tonumber, "10", 37))
+print(tonumber(15, 10), pcall(tonumber, 15, 16))
+print(tonumber("1a", 10), tonumber("1a", 11))
+print(tonumber(" -0 ", 2), tonumber("-0", 10))

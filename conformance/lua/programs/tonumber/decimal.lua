@@ -1,0 +1,10 @@
+-- needs: string
+print(tonumber("10"), tonumber("  10  "), tonumber("10  x"), tonumber("1e1"), tonumber("1E+1"))
+print(tonumber(".5"), tonumber("5."), tonumber("."), tonumber("e1"), tonumber("1e"))
+print(tonumber("0x"), tonumber("0x1p4"), tonumber("0xA"), tonumber("0Xa"), tonumber("-0x10"))
+print(tonumber("inf"), tonumber("nan"), tonumber("infinity"), tonumber("1e400"), tonumber("-1e400"))
+print(tonumber("1e-400"), tonumber("0.1e-320"), tonumber("00012"), tonumber("1_000"))
+print(tonumber(10), tonumber(-0.5), tonumber(nil), tonumber(true), tonumber({}))
+print(tonumber("\n\t 42 \v\f"), tonumber("4 2"), tonumber("42\0"))
+print(tonumber("0x7fffffff"), tonumber("0xffffffff"), tonumber("0x100000000"))
+print(tonumber("1" .. string.rep("0", 30)), tonumber(string.rep("9", 400)))
