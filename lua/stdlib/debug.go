@@ -94,9 +94,14 @@ func dbGetinfo(L *vm.State) int {
 	} else {
 		L.ArgError(arg+1, "function or level expected")
 	}
-	for _, c := range opts {
-		if !strings.ContainsRune(">SlunfL", c) {
-			L.ArgError(arg+2, "invalid option")
+	// lua_getinfo skips one leading '>' (the function-argument mode db_getinfo adds); any other
+	// '>' is an invalid option. A level lost to a tail call answers before the options are
+	// looked at (info_tailcall), so no option is invalid there.
+	if d.What != "tail" {
+		for _, c := range strings.TrimPrefix(opts, ">") {
+			if !strings.ContainsRune("SlunfL", c) {
+				L.ArgError(arg+2, "invalid option")
+			}
 		}
 	}
 	t := L.NewTable(0, 2)
@@ -114,7 +119,8 @@ func dbGetinfo(L *vm.State) int {
 		t.SetStr("nups", vm.Int(d.NumUpvalues))
 	}
 	if strings.ContainsRune(opts, 'n') {
-		if d.NameWhat != "" {
+		if d.NameWhat != "" || d.What == "tail" {
+			// info_tailcall sets name = namewhat = "" (a string, not nil)
 			t.SetStr("name", vm.String(d.Name))
 		}
 		t.SetStr("namewhat", vm.String(d.NameWhat))
@@ -124,7 +130,7 @@ func dbGetinfo(L *vm.State) int {
 		for _, l := range vm.ActiveLines(d.Func) {
 			lines.Set(L, vm.Int(l), vm.True)
 		}
-		if d.What == "C" {
+		if d.What == "C" || d.What == "tail" {
 			t.SetStr("activelines", vm.Nil)
 		} else {
 			t.SetStr("activelines", vm.TableValue(lines))

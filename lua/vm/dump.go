@@ -87,13 +87,24 @@ func dumpProto(b []byte, p *Proto, strip bool) []byte {
 }
 
 type undumper struct {
-	b   []byte
-	bad bool
+	b     []byte
+	bad   bool
+	short bool // the data ended early (PUC's "unexpected end")
+}
+
+// end marks a read past the end of the data.
+func (u *undumper) end() {
+	u.bad = true
+	u.short = true
 }
 
 func (u *undumper) int() int {
 	v, n := binary.Varint(u.b)
-	if n <= 0 {
+	if n == 0 {
+		u.end()
+		return 0
+	}
+	if n < 0 {
 		u.bad = true
 		return 0
 	}
@@ -103,8 +114,12 @@ func (u *undumper) int() int {
 
 func (u *undumper) count() int {
 	n := u.int()
-	if n < 0 || n > len(u.b)+1 {
+	if n < 0 {
 		u.bad = true
+		return 0
+	}
+	if n > len(u.b)+1 {
+		u.end()
 		return 0
 	}
 	return n
@@ -112,8 +127,12 @@ func (u *undumper) count() int {
 
 func (u *undumper) str() string {
 	n, k := binary.Uvarint(u.b)
-	if k <= 0 || n > uint64(len(u.b)-k) {
+	if k < 0 {
 		u.bad = true
+		return ""
+	}
+	if k == 0 || n > uint64(len(u.b)-k) {
+		u.end()
 		return ""
 	}
 	s := string(u.b[k : k+int(n)])
@@ -123,7 +142,7 @@ func (u *undumper) str() string {
 
 func (u *undumper) byte() byte {
 	if len(u.b) < 1 {
-		u.bad = true
+		u.end()
 		return 0
 	}
 	c := u.b[0]
@@ -133,7 +152,7 @@ func (u *undumper) byte() byte {
 
 func (u *undumper) fixed(n int) []byte {
 	if len(u.b) < n {
-		u.bad = true
+		u.end()
 		return make([]byte, n)
 	}
 	s := u.b[:n]
@@ -219,23 +238,38 @@ func (u *undumper) proto(depth int) *Proto {
 // cannot crash the VM's structure (operands in range), but like PUC Lua 5.1 a hand-made chunk
 // can still misbehave.
 func Undump(data, chunkname string) (*Proto, error) {
-	if len(data) < len(dumpSignature) || data[:len(dumpSignature)] != dumpSignature {
-		return nil, &Error{Value: String(chunkIDOf(chunkname) + ": bad header in precompiled chunk")}
+	if len(data) < pucHeaderSize {
+		// PUC reads a 12-byte header first: anything shorter ends early.
+		return nil, undumpError(chunkname, "unexpected end")
+	}
+	if data[:len(dumpSignature)] != dumpSignature {
+		return nil, undumpError(chunkname, "bad header")
 	}
 	u := &undumper{b: []byte(data[len(dumpSignature):])}
 	p := u.proto(0)
+	if u.short {
+		return nil, undumpError(chunkname, "unexpected end")
+	}
 	if u.bad || p == nil || !verifyProto(p) {
-		return nil, &Error{Value: String(chunkIDOf(chunkname) + ": bad code in precompiled chunk")}
+		return nil, undumpError(chunkname, "bad code")
 	}
 	return p, nil
 }
 
-// chunkIDOf formats a chunk name for binary-chunk messages (a simplified luaO_chunkid).
-func chunkIDOf(name string) string {
-	if len(name) > 0 && (name[0] == '=' || name[0] == '@') {
-		return name[1:]
+// pucHeaderSize is the size of Lua 5.1's binary-chunk header (LUAC_HEADERSIZE).
+const pucHeaderSize = 12
+
+// undumpError is luaU_undump's error: the chunk name without its '@' or '=', "binary string"
+// for a name that starts with the escape byte (loadstring's default for a binary chunk), else
+// the name as is.
+func undumpError(name, why string) error {
+	switch {
+	case len(name) > 0 && (name[0] == '=' || name[0] == '@'):
+		name = name[1:]
+	case len(name) > 0 && name[0] == dumpSignature[0]:
+		name = "binary string"
 	}
-	return "[string \"" + name + "\"]"
+	return &Error{Value: String(name + ": " + why + " in precompiled chunk")}
 }
 
 // verifyProto checks operand ranges so that a malformed chunk cannot index out of bounds.
