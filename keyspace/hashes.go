@@ -339,7 +339,7 @@ func hrandfieldCommand(c *Ctx, args []string, r Reply) {
 func (h *hashValue) randomPair() (hashPair, int) {
 	if h.ht != nil {
 		f, v, _ := h.ht.Random()
-		return hashPair{f, v}, -1
+		return hashPair{field: f, value: v}, -1
 	}
 	i := rand.IntN(len(h.lp))
 	return h.lp[i], i
@@ -388,7 +388,7 @@ func hrandfieldWithCount(c *Ctx, key string, count int64, withValues bool, r Rep
 	if count >= size {
 		replyLen(size)
 		h.each(func(f, v string) bool {
-			pair(hashPair{f, v})
+			pair(hashPair{field: f, value: v})
 			return true
 		})
 		return
@@ -408,7 +408,7 @@ func hrandfieldWithCount(c *Ctx, key string, count int64, withValues bool, r Rep
 	i := 0
 	h.ht.Each(func(f, v string) bool {
 		if picks[i] {
-			pair(hashPair{f, v})
+			pair(hashPair{field: f, value: v})
 		}
 		i++
 		return true

@@ -1,6 +1,10 @@
 package keyspace
 
-import "github.com/redmoon-dev/redmoon/keyspace/internal/hashtab"
+import (
+	"hash/maphash"
+
+	"github.com/redmoon-dev/redmoon/keyspace/internal/hashtab"
+)
 
 // The hash value and its two encodings, as Redis 7.0's t_hash.c keeps them.
 //
@@ -18,7 +22,20 @@ const (
 	hashMaxListpackValue   = 64
 )
 
-type hashPair struct{ field, value string }
+// hashPair is a field and its value. In a listpack, h is a hash of the field, so that a search
+// of a long listpack compares one word per field instead of strings.
+type hashPair struct {
+	field, value string
+	h            uint32
+}
+
+// lpSeed seeds the field hashes of listpack hashes.
+var lpSeed = maphash.MakeSeed()
+
+// lpLinear is the listpack length up to which a search compares strings directly.
+const lpLinear = 8
+
+func lpHash(field string) uint32 { return uint32(maphash.String(lpSeed, field)) }
 
 // hashValue is the val of a hash entry. Exactly one of lp (listpack encoding) and ht
 // (hashtable encoding) is in use: ht is nil while the hash is a listpack.
@@ -55,8 +72,17 @@ func (h *hashValue) encoding() Encoding {
 
 // lpIndex returns the position of field in the listpack, or -1.
 func (h *hashValue) lpIndex(field string) int {
+	if len(h.lp) <= lpLinear {
+		for i := range h.lp {
+			if h.lp[i].field == field {
+				return i
+			}
+		}
+		return -1
+	}
+	fh := lpHash(field)
 	for i := range h.lp {
-		if h.lp[i].field == field {
+		if h.lp[i].h == fh && h.lp[i].field == field {
 			return i
 		}
 	}
@@ -123,7 +149,7 @@ func (h *hashValue) set(field, value string) bool {
 		h.lp[i].value = value
 		return false
 	}
-	h.lp = append(h.lp, hashPair{field, value})
+	h.lp = append(h.lp, hashPair{field, value, lpHash(field)})
 	if len(h.lp) > hashMaxListpackEntries {
 		h.convert()
 	}
