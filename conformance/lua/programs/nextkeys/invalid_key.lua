@@ -1,0 +1,10 @@
+local t = {a = 1, b = 2}
+print(pcall(next, t, "zz"))
+print(pcall(next, t, 1))
+print(pcall(next, {}, 1))
+print(pcall(next, {1, 2, 3}, 4))
+print(pcall(next, {1, 2, 3}, 3))
+print(pcall(next, {1, 2, 3}, 1.5))
+print(pcall(next, {}, {}))
+print(pcall(next, t, nil) and "ok")
+print(pcall(next, {[true] = 1}, false))
