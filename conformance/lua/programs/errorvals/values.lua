@@ -1,0 +1,13 @@
+print(pcall(error, 42))
+print(pcall(error, 42, 1))
+print(pcall(error, true))
+print(pcall(error, nil))
+print(pcall(error))
+local t = {code = 404}
+local ok, e = pcall(error, t)
+print(ok, e == t, e.code)
+local ok2, e2 = pcall(error, print)
+print(ok2, e2 == print)
+print(pcall(function() error(12.5, 2) end))
+print(pcall(function() error("str" .. 1) end))
+print(select("#", pcall(error, "a", 1, "extra")))

@@ -1,0 +1,13 @@
+local p = newproxy()
+print(type(p), getmetatable(p))
+local q = newproxy(true)
+print(type(q), type(getmetatable(q)))
+local r = newproxy(q)
+print(getmetatable(r) == getmetatable(q))
+print(pcall(newproxy, p))
+print(newproxy(false) ~= newproxy(false))
+getmetatable(q).__index = function(_, k) return "proxy." .. k end
+print(q.field, r.other)
+print(pcall(function() return p.x end))
+print(pcall(setmetatable, q, {}))
+print(rawequal(q, q), q == r)

@@ -1,0 +1,6 @@
+print(xpcall(function() error("first") end, function(m) error("in handler") end))
+print(xpcall(function() error("first") end, function(m) local t = nil return t.x end))
+print(xpcall(function() error("first") end, nil))
+print(pcall(xpcall, function() error("first") end, 42))
+print(xpcall(function() error("first") end, "not a function"))
+print(xpcall(function() return "no error" end, nil))

@@ -1,0 +1,8 @@
+print(xpcall(function() return 1, 2, 3 end, print))
+print(xpcall(function() error("e1") end, function(m) return "handled: " .. m end))
+print(xpcall(function() error({1, 2}) end, function(m) return type(m), #m end))
+print(xpcall(function() error() end, function(m) return m == nil end))
+print(xpcall(function() error("x", 0) end, function(m) return m end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return "caught " .. m end))
+print(xpcall(error, function(m) return "direct", m end))
+print(select("#", xpcall(function() return end, print)))
