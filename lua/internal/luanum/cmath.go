@@ -3,12 +3,13 @@ package luanum
 import "math"
 
 // C math functions as glibc computes them on x86-64, for Lua 5.1's math library and the ^
-// operator. exp, log, pow, sin, cos, tan, asin, acos, atan and atan2 are correctly rounded (see
-// crmath.go), as glibc's are for all but about one argument in 400; log10, sinh, cosh and tanh
-// are glibc's formulas over the correctly rounded log, exp and expm1 (hyperbolic.go). NaN signs
-// are glibc's: an
-// invalid operation gives the x86 default NaN, which has its sign bit set and prints as "-nan",
-// except where glibc returns a positive NaN; a NaN argument comes back unchanged.
+// operator. log, pow, sin, cos, tan, asin, acos, atan and atan2 are correctly rounded (see
+// crmath.go), as glibc's are for all but about one argument in 400; exp and expm1 are glibc's
+// own evaluations as its FMA build runs them (glibcexp.go, expm1.go), and sinh, cosh and tanh
+// glibc's formulas over them (hyperbolic.go), so these match glibc bit for bit; log10 is
+// glibc's formula over the correctly rounded log. NaN signs are glibc's: an invalid operation
+// gives the x86 default NaN, which has its sign bit set and prints as "-nan", except where
+// glibc returns a positive NaN; a NaN argument comes back unchanged.
 
 var (
 	negNaN = math.Float64frombits(0xFFF8000000000000) // x86's default NaN
@@ -69,8 +70,13 @@ func Acos(x float64) float64 {
 // Atan is C's atan.
 func Atan(x float64) float64 { return crAtan(x) }
 
-// Exp is C's exp.
-func Exp(x float64) float64 { return crExp(x) }
+// Exp is C's exp (glibc's own evaluation, not correctly rounded: see glibcexp.go).
+func Exp(x float64) float64 {
+	if x != x {
+		return x
+	}
+	return glibcExp(x)
+}
 
 // Sqrt is C's sqrt.
 func Sqrt(x float64) float64 { return unary(x, math.Sqrt(x), negNaN) }
