@@ -45,7 +45,9 @@ func OpenBase(L *vm.State) {
 	g.SetStr("_G", vm.TableValue(g))
 	L.RegisterLib("_G", baseFuncs)
 	g.SetStr("_VERSION", vm.String("Lua 5.1"))
-	next := g.GetStr("next")
+	// As lbaselib's auxopen, pairs returns a closure of its own over luaB_next, not the global
+	// next: reassigning next does not change pairs, and rawequal(next, pairs({})) is false.
+	next := L.NewFunction("next", baseNext)
 	ipairsAux := L.NewFunction("ipairs_aux", baseIpairsAux)
 	g.SetStr("ipairs", L.NewFunction("ipairs", func(L *vm.State) int {
 		t := L.CheckType(1, vm.TypeTable)
