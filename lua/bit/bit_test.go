@@ -7,8 +7,8 @@ import (
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
-// TestOracle replays bit.cases (replies recorded from redis-server 7.0) through our engine.
-func TestOracle(t *testing.T) { redis.CheckLuaLibFiles(t, "bit") }
+// TestOracle replays bit.cases and bit-audit.cases (replies recorded from redis-server 7.0) through our engine.
+func TestOracle(t *testing.T) { redis.CheckLuaLibFiles(t, "bit", "bit-audit") }
 
 // TestNoAlloc: the bit operations allocate nothing (tohex aside, which makes a string).
 func TestNoAlloc(t *testing.T) {
