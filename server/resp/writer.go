@@ -123,13 +123,10 @@ func (w *Writer) line(prefix byte, s string) {
 // SimpleString writes a status reply.
 func (w *Writer) SimpleString(s string) { w.line('+', s) }
 
-// Error writes an error reply; msg includes the code ("ERR ...", "WRONGTYPE ...").
-func (w *Writer) Error(msg string) {
-	if msg == "" {
-		msg = "ERR "
-	}
-	w.line('-', msg)
-}
+// Error writes an error reply; msg includes the code ("ERR ...", "WRONGTYPE ..."). An empty msg
+// is written as an empty error ("-\r\n"), which is what Redis 7.0 sends for a script's
+// {err=""}: the text is written as given.
+func (w *Writer) Error(msg string) { w.line('-', msg) }
 
 // Integer writes an integer reply.
 func (w *Writer) Integer(n int64) { w.header(':', n) }

@@ -22,6 +22,8 @@ var writerCases = []struct {
 	{"status", func(r keyspace.Reply) { r.SimpleString("OK") }, "+OK\r\n", "+OK\r\n"},
 	{"status newline", func(r keyspace.Reply) { r.SimpleString("a\r\nb") }, "+a  b\r\n", "+a  b\r\n"},
 	{"error", func(r keyspace.Reply) { r.Error("ERR syntax error") }, "-ERR syntax error\r\n", "-ERR syntax error\r\n"},
+	{"empty error", func(r keyspace.Reply) { r.Error("") }, "-\r\n", "-\r\n"},
+	{"error with newlines", func(r keyspace.Reply) { r.Error("x\r\ny") }, "-x  y\r\n", "-x  y\r\n"},
 	{"integer", func(r keyspace.Reply) { r.Integer(-42) }, ":-42\r\n", ":-42\r\n"},
 	{"bulk", func(r keyspace.Reply) { r.Bulk("a\x00b") }, "$3\r\na\x00b\r\n", "$3\r\na\x00b\r\n"},
 	{"empty bulk", func(r keyspace.Reply) { r.Bulk("") }, "$0\r\n\r\n", "$0\r\n\r\n"},
