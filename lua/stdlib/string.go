@@ -1,13 +1,13 @@
 package stdlib
 
 import (
-	"strings"
-
+	"github.com/redmoon-dev/redmoon/lua/stdlib/internal/intern"
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
 // The string library (Lua 5.1's lstrlib.c): this file holds the functions that do not match
-// patterns or format; see strpattern.go and strformat.go for the others.
+// patterns or format; see strpattern.go, strformat.go and strbuild.go (upper, lower, rep,
+// reverse, char) for the others.
 
 // MaxStringSize bounds the strings that string.rep and string.format build: past it they raise
 // "not enough memory", where PUC Lua would try the allocation.
@@ -35,8 +35,29 @@ var stringFuncs = []vm.Reg{
 
 // OpenString opens the string library (luaopen_string): the global table string and the
 // metatable shared by all strings, whose __index is that table, so that ("x"):upper() works.
+//
+// The functions that build new short strings (upper, lower, rep, reverse, char) share a cache
+// of the strings they made (internal/intern), so that repeating one of them on the same input
+// finds its earlier result instead of allocating, as PUC Lua's string table does.
 func OpenString(L *vm.State) *vm.Table {
-	lib := L.RegisterLib("string", stringFuncs)
+	c := &strBuilder{cache: intern.New()}
+	funcs := make([]vm.Reg, len(stringFuncs))
+	copy(funcs, stringFuncs)
+	for i := range funcs {
+		switch funcs[i].Name {
+		case "upper":
+			funcs[i].Fn = c.upper
+		case "lower":
+			funcs[i].Fn = c.lower
+		case "rep":
+			funcs[i].Fn = c.rep
+		case "reverse":
+			funcs[i].Fn = c.reverse
+		case "char":
+			funcs[i].Fn = c.char
+		}
+	}
+	lib := L.RegisterLib("string", funcs)
 	mt := L.NewTable(0, 1)
 	mt.SetStr("__index", vm.TableValue(lib))
 	L.SetTypeMetatable(vm.TypeString, mt)
@@ -90,64 +111,6 @@ func strSub(L *vm.State) int {
 	return 1
 }
 
-func strReverse(L *vm.State) int {
-	s := L.CheckString(1)
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[len(s)-1-i] = s[i]
-	}
-	L.PushString(bytesToString(b))
-	return 1
-}
-
-func strLower(L *vm.State) int {
-	s := L.CheckString(1)
-	L.PushString(mapBytes(s, 'A', 'Z', 'a'-'A'))
-	return 1
-}
-
-func strUpper(L *vm.State) int {
-	s := L.CheckString(1)
-	L.PushString(mapBytes(s, 'a', 'z', 256-32))
-	return 1
-}
-
-// mapBytes adds delta to every byte of s in [lo, hi] (C's toupper and tolower in the "C"
-// locale); it returns s itself when nothing changes.
-func mapBytes(s string, lo, hi byte, delta byte) string {
-	i := 0
-	for i < len(s) && (s[i] < lo || s[i] > hi) {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := make([]byte, len(s))
-	copy(b, s[:i])
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= lo && c <= hi {
-			c += delta
-		}
-		b[i] = c
-	}
-	return bytesToString(b)
-}
-
-func strRep(L *vm.State) int {
-	s := L.CheckString(1)
-	n := checkInt(L, 2)
-	if n <= 0 || len(s) == 0 {
-		L.PushString("")
-		return 1
-	}
-	if len(s) > MaxStringSize/n {
-		L.Errorf("not enough memory")
-	}
-	L.PushString(strings.Repeat(s, n))
-	return 1
-}
-
 func strByte(L *vm.State) int {
 	s := L.CheckString(1)
 	l := len(s)
@@ -171,18 +134,6 @@ func strByte(L *vm.State) int {
 		L.PushInt(int(s[posi+i-1]))
 	}
 	return n
-}
-
-func strChar(L *vm.State) int {
-	n := L.GetTop()
-	b := make([]byte, n)
-	for i := 1; i <= n; i++ {
-		c := checkInt(L, i)
-		L.ArgCheck(c >= 0 && c <= 255, i, "invalid value")
-		b[i-1] = byte(c)
-	}
-	L.PushString(bytesToString(b))
-	return 1
 }
 
 func strDump(L *vm.State) int {
