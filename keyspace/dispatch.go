@@ -80,8 +80,7 @@ func Resolve(args []string) (cmd *Command, errMsg string) {
 	if cmd != nil && cmd.Subs != nil && len(args) >= 2 {
 		sub := cmd.Sub(args[1])
 		if sub == nil || sub.Handler == nil {
-			return nil, "ERR unknown subcommand '" + truncate(safeText(args[1]), 128) +
-				"'. Try " + strings.ToUpper(args[0]) + " HELP."
+			return nil, UnknownSubcommandError(args)
 		}
 		cmd = sub
 	}
@@ -110,12 +109,14 @@ func ArityError(cmd *Command) string {
 	return "ERR wrong number of arguments for '" + cmd.Name + "' command"
 }
 
-// UnknownCommandError is Redis 7.0's reply to a command it does not know.
+// UnknownCommandError is Redis 7.0's reply to a command it does not know. Redis formats the name
+// and the arguments with C's %s, so each stops at its first NUL byte; the name is cut at 128
+// bytes, the quoted arguments stop once they fill 128 bytes, and CR and LF become spaces.
 func UnknownCommandError(args []string) string {
 	var b strings.Builder
 	b.WriteString("ERR unknown command '")
 	if len(args) > 0 {
-		b.WriteString(truncate(args[0], 128))
+		b.WriteString(truncate(cstr(args[0]), 128))
 	}
 	b.WriteString("', with args beginning with: ")
 	n := 0
@@ -123,11 +124,43 @@ func UnknownCommandError(args []string) string {
 		if n >= 128 {
 			break
 		}
-		a = truncate(a, 128-n)
+		a = truncate(cstr(a), 128-n)
 		b.WriteString("'" + a + "' ")
 		n += len(a) + 3
 	}
 	return safeText(b.String())
+}
+
+// UnknownSubcommandError is Redis 7.0's reply to an unknown subcommand args[1] of the container
+// command args[0]: both are cut at their first NUL byte (C strings), the subcommand at 128 bytes,
+// the container's name is upper-cased (ASCII only) and CR and LF become spaces.
+func UnknownSubcommandError(args []string) string {
+	sub := ""
+	if len(args) > 1 {
+		sub = truncate(cstr(args[1]), 128)
+	}
+	name := ""
+	if len(args) > 0 {
+		name = asciiUpper(cstr(args[0]))
+	}
+	return safeText("ERR unknown subcommand '" + sub + "'. Try " + name + " HELP.")
+}
+
+// asciiUpper upper-cases ASCII letters only, as C's toupper in the C locale; other bytes (and
+// invalid UTF-8) are kept as they are.
+func asciiUpper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'a' && c <= 'z' {
+					b[j] = c - 'a' + 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func truncate(s string, n int) string {
