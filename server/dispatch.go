@@ -66,8 +66,7 @@ func resolveFrom(cmd *keyspace.Command, args []string) (*keyspace.Command, strin
 		if len(args) >= 2 {
 			sub := cmd.Sub(args[1])
 			if sub == nil || !implemented(sub) {
-				return nil, "ERR unknown subcommand '" + errText(truncate(args[1], 128)) +
-					"'. Try " + strings.ToUpper(args[0]) + " HELP."
+				return nil, keyspace.UnknownSubcommandError(args)
 			}
 			cmd = sub
 		}
