@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -126,5 +128,117 @@ func TestParseBenchmarkCSV(t *testing.T) {
 	}
 	if _, err := parseBenchmarkCSV("nothing here\n"); err == nil {
 		t.Error("no error for an output without a result line")
+	}
+}
+
+func TestSelectPrograms(t *testing.T) {
+	files := []string{"d/array.lua", "d/fib.lua", "d/sort.lua"}
+	cases := []struct {
+		want    []string
+		got     []string
+		wantErr string
+	}{
+		{[]string{"sort", "fib"}, []string{"d/fib.lua", "d/sort.lua"}, ""},
+		{[]string{"fib", "fib"}, []string{"d/fib.lua"}, ""},
+		{[]string{"fib", "nope", "gone"}, nil, "no program named nope, gone"},
+	}
+	for _, c := range cases {
+		got, err := selectPrograms(files, c.want)
+		if c.wantErr != "" {
+			if err == nil || err.Error() != c.wantErr {
+				t.Errorf("%v: error %v, want %q", c.want, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%v: %v", c.want, err)
+		}
+		if diff := cmp.Diff(c.got, got); diff != "" {
+			t.Errorf("%v: (-want +got):\n%s", c.want, diff)
+		}
+	}
+}
+
+func TestProgramDir(t *testing.T) {
+	root := t.TempDir()
+	cases := []struct{ dir, want string }{
+		{"bench/suite", "bench/suite"},
+		{"lua/stdlib/testdata/bench", "lua/stdlib/testdata/bench"},
+		{"bench/programs", "bench/suite"},
+		{"bench/programs/", "bench/suite"},
+	}
+	for _, c := range cases {
+		if got, _ := programDir(root, c.dir); got != c.want {
+			t.Errorf("programDir(%q) = %q, want %q", c.dir, got, c.want)
+		}
+	}
+	// While the old directory exists, it is measured as it is.
+	if err := os.MkdirAll(filepath.Join(root, "bench", "programs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, note := programDir(root, "bench/programs"); got != "bench/programs" || note != "" {
+		t.Errorf("programDir with the directory present = %q", got)
+	}
+}
+
+// TestRenderVM builds the Lua VM tables from made-up results: ratios of medians to lua5.1,
+// start-up times, a wrong checksum and a failed run (no ratio, out of the geometric mean, the
+// run fails only when redmoon is the one at fault).
+func TestRenderVM(t *testing.T) {
+	engines := []luaEngine{{name: "redmoon"}, {name: "lua5.1"}, {name: "gopher-lua"}}
+	files := []string{"suite/fib.lua", "suite/sort.lua"}
+	startup := []float64{0.004, 0.001, 0.003}
+	good := func(out string, ts ...float64) programResult { return programResult{times: ts, output: out} }
+	results := [][]programResult{
+		{good("c 1", 2, 1, 3), good("c 1", 2, 2, 2), good("c 1", 4, 5, 6)},
+		{good("c 2", 1, 1, 1), good("c 2", 4, 4, 4), {err: fmt.Errorf("exit status 1: boom")}},
+	}
+	cfg := &config{runs: 3, metric: "cpu", scale: "1", smoke: true}
+	got, ok := renderVM(cfg, files, engines, startup, results)
+	if !ok {
+		t.Error("a peer's failure failed the run")
+	}
+	want := `Time ratio to lua5.1 (median of 3 alternating runs, cpu, start-up excluded; lower is better; "wrong" is a checksum that differs from lua5.1's and counts as no result):
+
+| program            | redmoon   | lua5.1    | gopher-lua         |
+|--------------------|----------:|----------:|-------------------:|
+| fib                | 1.00x     | 1.00x     | 2.50x              |
+| sort               | 0.25x     | 1.00x     | error              |
+| **geometric mean** | **0.50x** | **1.00x** | **2.50x (1 of 2)** |
+
+Seconds, min / median / max (the median start-up time of each engine, measured on an empty program in the same alternation, is subtracted from every run; scale 1):
+
+| program             | redmoon            | lua5.1             | gopher-lua         |
+|---------------------|-------------------:|-------------------:|-------------------:|
+| fib                 | 1.00 / 2.00 / 3.00 | 2.00 / 2.00 / 2.00 | 4.00 / 5.00 / 6.00 |
+| sort                | 1.00 / 1.00 / 1.00 | 4.00 / 4.00 / 4.00 | error              |
+| start-up (excluded) | 0.004              | 0.001              | 0.003              |
+
+Notes:
+
+- gopher-lua on sort: exit status 1: boom
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	results[1][0] = programResult{times: []float64{1}, output: "c 3", wrong: true}
+	results[1][2] = programResult{err: timeoutError{90 * time.Second}}
+	cfg.smoke = false
+	got, ok = renderVM(cfg, files, engines, startup, results)
+	if ok {
+		t.Error("redmoon's wrong checksum did not fail the run")
+	}
+	for _, w := range []string{
+		"| sort               | wrong",
+		`- redmoon on sort printed "c 3", want "c 2"`,
+		"median of 3 alternating runs (fewer than the 5",
+		"| sort                | wrong              | 4.00 / 4.00 / 4.00 | > 90               |",
+		"| sort               | wrong              | 1.00x     | >22.5x             |",
+		"- gopher-lua on sort: stopped after 1m30s (the time limit)",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("output lacks %q:\n%s", w, got)
+		}
 	}
 }

@@ -99,13 +99,7 @@ func machineHeader(root string, cfg config) string {
 	} else if output("git", "-C", root, "status", "--porcelain", "--untracked-files=no") != "" {
 		commit += " (work tree has uncommitted changes)"
 	}
-	load := ""
-	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
-		f := strings.Fields(string(data))
-		if len(f) >= 3 {
-			load = strings.Join(f[:3], " ")
-		}
-	}
+	load := loadAverage()
 	fmt.Fprintf(&sb, "- date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(&sb, "- commit: %s\n", commit)
 	fmt.Fprintf(&sb, "- machine: %d CPUs (nproc), %s, %s %s/%s, load average at start %s\n",
@@ -131,6 +125,19 @@ func machineHeader(root string, cfg config) string {
 	}
 	fmt.Fprintf(&sb, "- mode: %s, metric %s\n", mode, cfg.metricText())
 	return sb.String()
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages ("" where /proc is missing).
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func firstLine(s string) string {

@@ -41,6 +41,7 @@ type config struct {
 	dir            string
 	programs       []string
 	timeout        time.Duration
+	vmTimeout      time.Duration
 	embedSeconds   float64
 	embedRounds    int
 	serverRounds   int
@@ -82,7 +83,9 @@ func main() {
 	flag.StringVar(&cfg.dir, "dir", "bench/suite", "directory of the Lua programs (relative to the repository root)")
 	flag.StringVar(&cfg.out, "out", "", "directory for the tables (default bench/results; a temporary one with -smoke)")
 	only := flag.String("only", "", "comma-separated sections to run: vm, embedded, server, memory (default all)")
-	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Minute, "limit for one run of one engine")
+	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Minute, "limit for one run of one engine (embedded and memory tables)")
+	flag.DurationVar(&cfg.vmTimeout, "vm-timeout", 90*time.Second,
+		"limit for one run of a Lua program (elapsed time); a slower engine is shown as timed out on that program")
 	flag.Float64Var(&cfg.embedSeconds, "embed-seconds", 1, "CPU seconds of timed calls per embedded measurement")
 	flag.IntVar(&cfg.embedRounds, "embed-rounds", 5, "alternating rounds per embedded measurement")
 	flag.IntVar(&cfg.serverRounds, "server-rounds", 3, "alternating redis-benchmark rounds per workload")
@@ -125,6 +128,10 @@ func main() {
 		fail(err)
 	}
 	cfg.root = root
+	var note string
+	if cfg.dir, note = programDir(root, cfg.dir); note != "" {
+		fmt.Fprintln(os.Stderr, "note:", note)
+	}
 	if cfg.tmp, err = os.MkdirTemp("", "redmoon-compare"); err != nil {
 		fail(err)
 	}
@@ -160,6 +167,9 @@ func main() {
 			fail(err)
 		}
 	}
+	end := fmt.Sprintf("\n- finished: %s, load average %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), loadAverage())
+	fmt.Print(end)
+	all += end
 	if len(skipped) > 0 {
 		notes := "\n## Skipped\n\n"
 		for _, s := range skipped {
@@ -176,6 +186,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, "compare: redmoon failed or answered wrongly (see the tables)")
 		os.Exit(1)
 	}
+}
+
+// retiredDir is the directory of Lua programs that bench/suite absorbed; -dir still accepts it.
+const retiredDir = "bench/programs"
+
+// programDir resolves -dir: the retired bench/programs, once it is gone, means bench/suite
+// (which holds its programs: the ones of the same name measure the same things at full scale),
+// with a note saying so.
+func programDir(root, dir string) (resolved, note string) {
+	if filepath.Clean(dir) != retiredDir {
+		return dir, ""
+	}
+	if _, err := os.Stat(filepath.Join(root, retiredDir)); err == nil {
+		return dir, ""
+	}
+	return "bench/suite", retiredDir + " was merged into bench/suite; measuring bench/suite"
 }
 
 // setFlagDefaults sets the flags that the command line did not set (their variables follow).

@@ -23,6 +23,13 @@ func (m measurement) seconds(metric string) float64 {
 	return m.CPU
 }
 
+// timeoutError is the error of a run stopped at its time limit.
+type timeoutError struct{ limit time.Duration }
+
+func (e timeoutError) Error() string {
+	return fmt.Sprintf("stopped after %v (the time limit)", e.limit)
+}
+
 // runTimed runs argv with stdin as input and returns its times and output. A non-zero exit,
 // or a run longer than timeout, is an error carrying the end of its standard error.
 func runTimed(timeout time.Duration, stdin string, argv ...string) (measurement, error) {
@@ -38,7 +45,7 @@ func runTimed(timeout time.Duration, stdin string, argv ...string) (measurement,
 	err := cmd.Run()
 	wall := time.Since(start).Seconds()
 	if ctx.Err() != nil {
-		return measurement{}, fmt.Errorf("timed out after %v", timeout)
+		return measurement{}, timeoutError{timeout}
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -15,8 +16,9 @@ type luaEngine struct {
 }
 
 // goluaNote explains the missing arnodel/golua column.
-const goluaNote = "golua (github.com/arnodel/golua): not measured: the Go module proxy refused the module " +
-	"(403 Forbidden) when bench/peers was set up; add a runner under bench/peers/cmd/golua once it can be fetched"
+const goluaNote = "golua (github.com/arnodel/golua): not measured: the Go module proxy refuses the module " +
+	"(403 Forbidden, \"This module version is not available\", on 2026-11-25 and before); once " +
+	"`cd bench/peers && go get github.com/arnodel/golua@latest` works, add a runner under bench/peers/cmd/golua"
 
 // luaEngines returns the engines of the Lua VM table that are present, redmoon first and
 // lua5.1 second; the missing ones are reported.
@@ -62,15 +64,9 @@ func vmSection(cfg *config) (string, bool) {
 		return fmt.Sprintf("No programs in %s.\n", cfg.dir), false
 	}
 	if len(cfg.programs) > 0 {
-		var sel []string
-		for _, f := range files {
-			for _, w := range cfg.programs {
-				if progName(f) == w {
-					sel = append(sel, f)
-				}
-			}
+		if files, err = selectPrograms(files, cfg.programs); err != nil {
+			return fmt.Sprintf("%v (in %s).\n", err, cfg.dir), false
 		}
-		files = sel
 	}
 	engines := luaEngines(cfg)
 
@@ -82,7 +78,7 @@ func vmSection(cfg *config) (string, bool) {
 	startup := make([][]float64, len(engines))
 	for r := 0; r < max(cfg.runs, 3); r++ {
 		for _, e := range rotate(len(engines), r) {
-			m, err := runTimed(cfg.timeout, "", engines[e].argv(empty, cfg.scale)...)
+			m, err := runTimed(cfg.vmTimeout, "", engines[e].argv(empty, cfg.scale)...)
 			if err != nil {
 				return fmt.Sprintf("%s failed on an empty program: %v\n", engines[e].name, err), false
 			}
@@ -103,13 +99,17 @@ func vmSection(cfg *config) (string, bool) {
 				if res[e].err != nil {
 					continue
 				}
-				m, err := runTimed(cfg.timeout, "", engines[e].argv(f, cfg.scale)...)
+				m, err := runTimed(cfg.vmTimeout, "", engines[e].argv(f, cfg.scale)...)
 				if err != nil {
 					res[e].err = err
 					continue
 				}
-				if r == 0 {
-					res[e].output = strings.TrimSpace(m.Stdout)
+				out := strings.TrimSpace(m.Stdout)
+				if len(res[e].times) == 0 {
+					res[e].output = out
+				} else if out != res[e].output {
+					res[e].err = fmt.Errorf("run %d printed %q, run 1 %q", r+1, oneLine(out), oneLine(res[e].output))
+					continue
 				}
 				res[e].times = append(res[e].times, math.Max(0, m.seconds(cfg.metric)-base[e]))
 			}
@@ -127,6 +127,31 @@ func vmSection(cfg *config) (string, bool) {
 		results[p] = res
 	}
 	return renderVM(cfg, files, engines, base, results)
+}
+
+// selectPrograms keeps the files named by want (program names without .lua), in the
+// directory's order; a name without a file is an error.
+func selectPrograms(files, want []string) ([]string, error) {
+	found := map[string]bool{}
+	var sel []string
+	for _, f := range files {
+		for _, w := range want {
+			if progName(f) == w && !found[w] {
+				found[w] = true
+				sel = append(sel, f)
+			}
+		}
+	}
+	var missing []string
+	for _, w := range want {
+		if !found[w] {
+			missing = append(missing, w)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("no program named %s", strings.Join(missing, ", "))
+	}
+	return sel, nil
 }
 
 func progName(path string) string { return strings.TrimSuffix(filepath.Base(path), ".lua") }
@@ -157,7 +182,16 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 		srow := []string{progName(f)}
 		for e := range engines {
 			r := res[e]
+			var te timeoutError
 			switch {
+			case errors.As(r.err, &te):
+				// The run was stopped: its time is at least the limit.
+				over := "-"
+				if x := te.limit.Seconds() / baseMed; !math.IsNaN(x) && !math.IsInf(x, 0) {
+					over = ">" + ratio(x)
+				}
+				rrow, srow = append(rrow, over), append(srow, fmt.Sprintf("> %g", te.limit.Seconds()))
+				notes = append(notes, fmt.Sprintf("%s on %s: %v", engines[e].name, progName(f), r.err))
 			case r.err != nil:
 				rrow, srow = append(rrow, "error"), append(srow, "error")
 				notes = append(notes, fmt.Sprintf("%s on %s: %v", engines[e].name, progName(f), r.err))
@@ -197,8 +231,12 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 	seconds.add(srow...)
 
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "Time ratio to %s (median of %d alternating runs, %s, start-up excluded; lower is better; "+
-		"\"wrong\" is a checksum that differs from %s's and counts as no result):\n\n", baseName, cfg.runs, cfg.metric, baseName)
+	few := ""
+	if cfg.runs < 5 && !cfg.smoke {
+		few = " (fewer than the 5 the method asks for: the medians are not stable)"
+	}
+	fmt.Fprintf(&sb, "Time ratio to %s (median of %d alternating runs%s, %s, start-up excluded; lower is better; "+
+		"\"wrong\" is a checksum that differs from %s's and counts as no result):\n\n", baseName, cfg.runs, few, cfg.metric, baseName)
 	sb.WriteString(ratios.markdown())
 	fmt.Fprintf(&sb, "\nSeconds, min / median / max (the median start-up time of each engine, measured on an empty program "+
 		"in the same alternation, is subtracted from every run; scale %s):\n\n", cfg.scale)

@@ -1,6 +1,0 @@
--- Recursive Fibonacci: Lua-to-Lua calls and returns.
-local function fib(n)
-  if n < 2 then return n end
-  return fib(n - 1) + fib(n - 2)
-end
-print(fib(32))
