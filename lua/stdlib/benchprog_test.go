@@ -23,7 +23,7 @@ const benchProgDir = "testdata/bench"
 
 // benchProgram is the standalone form of a library benchmark, for the side-by-side script:
 //
-//	go run ./bench/compare -cpu -dir lua/stdlib/testdata/bench
+//	go run ./bench/cmd/compare -only vm -dir lua/stdlib/testdata/bench
 func benchProgram(lb libBench) string {
 	return "-- Library benchmark " + lb.name + " (generated from lua/stdlib/bench_test.go).\n" +
 		benchSource(lb) + "run(" + strconv.Itoa(benchIterations[lb.name]) + ")\nprint(\"ok\")\n"
