@@ -21,9 +21,19 @@ var osFuncs = []vm.Reg{
 	{Name: "time", Fn: osTime},
 }
 
-// OpenOS opens the os library with clock, date, difftime, getenv and time.
+// OpenOS opens the os library with clock, date, difftime, getenv and time. Its os.time keeps
+// the memory of C's mktime (the UTC offset the last call found), which decides the answer for a
+// local time that a daylight saving change skips or repeats, as in a lua5.1 process.
 func OpenOS(L *vm.State) *vm.Table {
-	return L.RegisterLib("os", osFuncs)
+	var m strftime.Mktimer
+	funcs := make([]vm.Reg, len(osFuncs))
+	copy(funcs, osFuncs)
+	for i := range funcs {
+		if funcs[i].Name == "time" {
+			funcs[i].Fn = func(L *vm.State) int { return osTimeWith(L, &m) }
+		}
+	}
+	return L.RegisterLib("os", funcs)
 }
 
 func osClock(L *vm.State) int {
@@ -69,7 +79,10 @@ func getField(L *vm.State, t vm.Value, key string, def int) int {
 	return def
 }
 
-func osTime(L *vm.State) int {
+// osTime is os.time with a mktime of its own (the library template's entry).
+func osTime(L *vm.State) int { return osTimeWith(L, new(strftime.Mktimer)) }
+
+func osTimeWith(L *vm.State, m *strftime.Mktimer) int {
 	var t int64
 	if L.IsNoneOrNil(1) {
 		t = time.Now().Unix()
@@ -94,7 +107,7 @@ func osTime(L *vm.State) int {
 			}
 		}
 		var ok bool
-		t, ok = strftime.Mktime(&tm, time.Local)
+		t, ok = m.Mktime(&tm, time.Local)
 		if !ok || t == -1 {
 			L.PushNil()
 			return 1

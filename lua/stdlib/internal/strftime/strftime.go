@@ -45,36 +45,6 @@ func Localtime(t int64, loc *time.Location) (Tm, bool) {
 	return tm, true
 }
 
-// Mktime is C's mktime in loc: it normalizes the fields of tm (a month of 12 is January of the
-// next year, day 0 the last day of the previous month) and returns the Unix time, or false when
-// the result does not fit. (C's mktime returns -1 for errors, so a caller imitating C treats a
-// result of -1 as a failure.)
-func Mktime(tm *Tm, loc *time.Location) (int64, bool) {
-	year := int64(tm.Year) + 1900
-	if year > 1<<40 || year < -(1<<40) {
-		return 0, false
-	}
-	tt := time.Date(int(year), time.Month(tm.Month+1), tm.Day, tm.Hour, tm.Min, tm.Sec, 0, loc)
-	if tm.IsDST > 0 && !tt.IsDST() {
-		// The fields were given as daylight saving time: shift as mktime does.
-		_, offStd := tt.Zone()
-		alt := tt.Add(-time.Hour)
-		if alt.IsDST() {
-			_, offDST := alt.Zone()
-			tt = tt.Add(time.Duration(offStd-offDST) * time.Second)
-		}
-	}
-	if tt.Year()-1900 != int(int32(tt.Year()-1900)) {
-		return 0, false
-	}
-	nt, ok := Localtime(tt.Unix(), loc)
-	if !ok {
-		return 0, false
-	}
-	*tm = nt
-	return tt.Unix(), true
-}
-
 var (
 	weekdays     = [...]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 	months       = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}

@@ -1,0 +1,12 @@
+-- TZ=Europe/Paris
+-- The first os.time of a process inside the skipped hour (no offset remembered yet), then the
+-- same time after a winter and after a summer date.
+local function p(t) print(t, t and os.date("%H:%M:%S %Z", t)) end
+p(os.time({year = 2024, month = 3, day = 31, hour = 2, min = 30}))
+p(os.time({year = 2024, month = 1, day = 15, hour = 2, min = 30}))
+p(os.time({year = 2024, month = 3, day = 31, hour = 2, min = 30}))
+p(os.time({year = 2024, month = 7, day = 15, hour = 2, min = 30}))
+p(os.time({year = 2024, month = 3, day = 31, hour = 2, min = 30}))
+p(os.time({year = 2024, month = 3, day = 31, hour = 2, min = 30, isdst = true}))
+p(os.time({year = 2024, month = 3, day = 31, hour = 2, min = 30, isdst = false}))
+p(os.time({year = 2024, month = 3, day = 31, hour = 2, min = 30}))
