@@ -7,18 +7,24 @@ import (
 )
 
 // The sandbox Redis 7.0 gives scripts (script_lua.c). Libraries are opened into a scratch global
-// table, then the allowed globals are inserted into the real global table in the order Redis's
+// table, then the globals are inserted into the real global table in the order Redis's
 // initialization inserts them, so that the table's layout, and pairs(_G)'s order, is Redis's.
 
-// globalOrder is the order in which Redis 7.0 puts the allowed globals into the global table:
-// luaopen_base (the _G entry, then base_funcs in lbaselib.c's order, _VERSION, ipairs, pairs),
-// the coroutine table, the other libraries in luaLoadLibraries's order, then redis and the error
-// handler. Names absent from the scratch globals (a library this build lacks) are skipped.
+// globalOrder is the order in which Redis 7.0 stores keys into its global table: luaopen_base
+// (the _G entry, then base_funcs in lbaselib.c's order, _VERSION, ipairs, pairs, newproxy), the
+// coroutine table, the other libraries in luaLoadLibraries's order. Redis installs an allow-list
+// __newindex on the global table before opening the libraries; a name it refuses (marked with a
+// leading '-': dofile, loadfile, print, and getfenv, setfenv and newproxy on a hardened 7.0)
+// still gets a node, because luaV_settable creates the key with a nil value before calling
+// __newindex, and that node shapes where later keys land. The redis table, the removal of debug
+// and the error handler follow (newEvalEngine, newFuncEngine). Names absent from the scratch
+// globals (a library this build lacks) are skipped.
 var globalOrder = []string{
-	"_G", "assert", "collectgarbage", "error", "gcinfo", "getmetatable", "load", "loadstring",
-	"next", "pcall", "rawequal", "rawget", "rawset", "select", "setmetatable", "tonumber",
-	"tostring", "type", "unpack", "xpcall", "_VERSION", "ipairs", "pairs", "coroutine",
-	"table", "string", "math", "debug", "cjson", "struct", "cmsgpack", "bit",
+	"_G", "assert", "collectgarbage", "-dofile", "error", "gcinfo", "-getfenv", "getmetatable",
+	"-loadfile", "load", "loadstring", "next", "pcall", "-print", "rawequal", "rawget", "rawset",
+	"select", "-setfenv", "setmetatable", "tonumber", "tostring", "type", "unpack", "xpcall",
+	"_VERSION", "ipairs", "pairs", "-newproxy", "coroutine", "table", "string", "math", "debug",
+	"cjson", "struct", "cmsgpack", "bit",
 }
 
 // bundledLibraries open Redis's bundled libraries (cjson, struct, cmsgpack, bit) into a state.
@@ -38,6 +44,12 @@ func (b *Bridge) newSandboxState() *vm.State {
 	scratch := L.Globals()
 	g := L.NewTable(0, 2)
 	for _, name := range globalOrder {
+		if name[0] == '-' {
+			// A refused name: the key exists with a nil value.
+			g.SetStr(name[1:], vm.True)
+			g.SetStr(name[1:], vm.Nil)
+			continue
+		}
 		switch name {
 		case "_G":
 			g.SetStr(name, vm.TableValue(g))
@@ -62,13 +74,19 @@ func (b *Bridge) newSandboxState() *vm.State {
 // nonexistent-global error on the global table and makes every table reachable from it
 // read-only, metatables included (luaSetErrorMetatable, luaSetTableProtectionRecursively).
 func finishGlobals(L *vm.State, g *vm.Table) {
-	if !g.GetStr("debug").IsNil() {
-		g.SetStr("debug", vm.Nil)
-	}
+	dropDebug(g)
 	setErrorMetatable(L, g)
 	protectRecursively(L, g, map[*vm.Table]bool{})
 	if mt := L.TypeMetatable(vm.TypeString); mt != nil {
 		protectRecursively(L, mt, map[*vm.Table]bool{})
+	}
+}
+
+// dropDebug sets the global debug to nil, as Redis does once its error handler holds the
+// library in a local: the key keeps its node.
+func dropDebug(g *vm.Table) {
+	if !g.GetStr("debug").IsNil() {
+		g.SetStr("debug", vm.Nil)
 	}
 }
 

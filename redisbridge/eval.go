@@ -36,6 +36,8 @@ func newEvalEngine(b *Bridge) *evalEngine {
 	if b.opts.ServerAlias {
 		g.SetStr("server", vm.TableValue(redis))
 	}
+	// Redis's error-handler chunk runs `debug = nil` before it defines the handler.
+	dropDebug(g)
 	handler := L.NewFunction("__redis__err__handler", errHandler)
 	g.SetStr("__redis__err__handler", handler)
 	finishGlobals(L, g)
