@@ -100,7 +100,8 @@ func compileSource(L *vm.State, src, chunkname string) (*vm.Proto, error) {
 // Compile parses and compiles Lua source. ccalls is the Go-level call depth at load time (it
 // lowers the syntax nesting limit, as PUC's nCcalls does); 0 for a host.
 func Compile(src, chunkname string, ccalls int) (*vm.Proto, error) {
-	chunk, err := parser.ParseOptions([]byte(src), chunkname, parser.Options{CCalls: ccalls})
+	b := []byte(src)
+	chunk, err := parser.ParseOptions(b, chunkname, parser.Options{CCalls: ccalls})
 	if err != nil {
 		var le *lexer.Error
 		if errors.As(err, &le) {
@@ -108,7 +109,7 @@ func Compile(src, chunkname string, ccalls int) (*vm.Proto, error) {
 		}
 		return nil, &vm.Error{Value: vm.String(err.Error())}
 	}
-	p, err := compiler.Compile(chunk)
+	p, err := compiler.CompileOptions(chunk, compiler.Options{Source: b})
 	if err != nil {
 		return nil, &vm.Error{Value: vm.String(err.Error())}
 	}
@@ -152,11 +153,12 @@ func (s *State) DoFile(path string) error {
 
 // LoadFile compiles the contents of a file as luaL_loadfile does.
 func (s *State) LoadFile(src, path string) (Value, error) {
-	chunk, err := parser.ParseOptions([]byte(src), "@"+path, parser.Options{SkipHashLine: true, CCalls: s.L.CCalls()})
+	b := []byte(src)
+	chunk, err := parser.ParseOptions(b, "@"+path, parser.Options{SkipHashLine: true, CCalls: s.L.CCalls()})
 	if err != nil {
 		return vm.Nil, &vm.Error{Value: vm.String(err.Error())}
 	}
-	p, err := compiler.Compile(chunk)
+	p, err := compiler.CompileOptions(chunk, compiler.Options{Source: b, SkipHashLine: true})
 	if err != nil {
 		return vm.Nil, &vm.Error{Value: vm.String(err.Error())}
 	}

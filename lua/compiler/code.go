@@ -3,6 +3,7 @@ package compiler
 import (
 	"math"
 
+	"github.com/redmoon-dev/redmoon/lua/internal/luanum"
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
@@ -213,6 +214,7 @@ func (fs *funcState) codeABx(op lop, a, bx int) int {
 	case lLOADK:
 		if bx > vm.MaxBx {
 			pc := fs.code(vm.ABx(vm.OpLoadKX, a, 0))
+			fs.addExtra(fs.pc())
 			fs.code(vm.Ax(vm.OpExtraArg, bx))
 			return pc
 		}
@@ -289,17 +291,13 @@ func (fs *funcState) condJump(op lop, a, b, c int) int {
 func (fs *funcState) fixJump(pc, dest int) {
 	i := &fs.f.Code[pc]
 	offset := dest - (pc + 1)
-	if vm.OpOf(*i) == vm.OpJmp {
-		if offset > vm.MaxSJ || offset < -vm.MaxSJ {
-			fs.c.syntaxError("control structure too long")
-		}
-		*i = vm.SetArgSJ(*i, offset)
-		return
+	if d := fs.pucDist(pc+1, dest); d > pucMaxSBx || d < -pucMaxSBx {
+		fs.c.nearError("control structure too long")
 	}
-	if offset > vm.MaxSBx || offset < -vm.MaxSBx {
-		fs.c.syntaxError("control structure too long")
+	if vm.OpOf(*i) != vm.OpJmp {
+		panic("compiler: fixJump of a non-jump") // numeric for loops are fixed by numForEnd
 	}
-	*i = vm.SetArgSBx(*i, offset)
+	*i = vm.SetArgSJ(*i, offset)
 }
 
 func (fs *funcState) getLabel() int {
@@ -308,13 +306,7 @@ func (fs *funcState) getLabel() int {
 }
 
 func (fs *funcState) getJump(pc int) int {
-	i := fs.f.Code[pc]
-	var offset int
-	if vm.OpOf(i) == vm.OpJmp {
-		offset = vm.ArgSJ(i)
-	} else {
-		offset = vm.ArgSBx(i)
-	}
+	offset := vm.ArgSJ(fs.f.Code[pc])
 	if offset == noJump {
 		return noJump
 	}
@@ -409,7 +401,7 @@ func (fs *funcState) checkStack(n int) {
 	newstack := fs.freereg + n
 	if newstack > fs.f.MaxStack {
 		if newstack >= maxStack {
-			fs.c.syntaxError("function or expression too complex")
+			fs.c.nearError("function or expression too complex")
 		}
 		fs.f.MaxStack = newstack
 	}
@@ -774,16 +766,16 @@ func constFolding(op lop, e1, e2 *expdesc) bool {
 		if v2 == 0 {
 			return false
 		}
-		r = v1 - math.Floor(v1/v2)*v2
+		r = v1 - float64(math.Floor(v1/v2)*v2) // the conversion forbids a fused multiply-add
 	case lPOW:
-		r = math.Pow(v1, v2)
+		r = luanum.Pow(v1, v2) // C's pow, as luai_numpow: Go's math.Pow differs in last bits
 	case lUNM:
 		r = -v1
 	default:
 		return false
 	}
 	if r != r {
-		return false
+		return false // as lcode.c: never fold into a NaN (the operation runs at run time)
 	}
 	e1.nval = r
 	return true
@@ -835,4 +827,70 @@ func (fs *funcState) setList(base, nelems, tostore int) {
 		fs.code(uint32(c))
 	}
 	fs.freereg = base + 1
+}
+
+// pucMaxSBx is MAXARG_sBx of PUC Lua 5.1 (18-bit operands): the longest jump PUC accepts.
+const pucMaxSBx = 1<<17 - 1
+
+// addExtra records that the instruction word at pc has no counterpart in PUC's code (the
+// EXTRAARG of a LOADKX, the trampoline of a long numeric for), so that jump distances are
+// checked against PUC's limit as PUC counts them.
+func (fs *funcState) addExtra(pc int) { fs.extras = append(fs.extras, pc) }
+
+// pucDist returns to - from as PUC counts instructions (without the extra words between).
+func (fs *funcState) pucDist(from, to int) int {
+	lo, hi := from, to
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	n := 0
+	for i := len(fs.extras) - 1; i >= 0 && fs.extras[i] >= lo; i-- {
+		if fs.extras[i] < hi {
+			n++
+		}
+	}
+	if to < from {
+		return to - from + n
+	}
+	return to - from - n
+}
+
+// numForEnd closes a numeric for loop whose FORPREP is at prep: it emits the FORLOOP and
+// points both at each other, as PUC's forbody does. PUC's jumps reach 131071 instructions but
+// our FORPREP and FORLOOP have 16-bit offsets, so a longer body gets a trampoline through
+// 24-bit jumps instead (only such loops pay for it, one jump per iteration):
+//
+//	prep:  JMP -> T               (in place of FORPREP)
+//	       body
+//	E:     FORLOOP -> E+2         (continue) or fall through to E+1 (done)
+//	E+1:   JMP -> exit
+//	E+2:   JMP -> prep+1          (back to the body)
+//	T:     FORPREP -> E
+//	exit:
+func (fs *funcState) numForEnd(base, prep, line int) {
+	fs.getLabel() // luaK_patchtohere(fs, prep)
+	e := fs.pc()
+	// PUC fixes FORPREP (prep to e) when FORLOOP is emitted, then FORLOOP (back to prep+1).
+	if d := fs.pucDist(prep+1, e); d > pucMaxSBx || d+1 > pucMaxSBx {
+		fs.dischargeJPC()
+		fs.c.nearError("control structure too long")
+	}
+	if e-prep <= vm.MaxSBx {
+		fs.f.Code[prep] = vm.SetArgSBx(fs.f.Code[prep], e-(prep+1))
+		fs.codeAsBx(lFORLOOP, base, prep+1-(e+1))
+		fs.fixLine(line)
+		return
+	}
+	fs.codeAsBx(lFORLOOP, base, 1)
+	fs.fixLine(line)
+	fs.addExtra(fs.pc())
+	fs.codeAsBx(lJMP, 0, 2)
+	fs.fixLine(line)
+	fs.addExtra(fs.pc())
+	fs.codeAsBx(lJMP, 0, prep+1-(e+3))
+	fs.fixLine(line)
+	fs.addExtra(fs.pc())
+	fs.codeAsBx(lFORPREP, base, -4)
+	fs.fixLine(line)
+	fs.f.Code[prep] = vm.SJ(vm.OpJmp, e+3-(prep+1))
 }

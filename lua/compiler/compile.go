@@ -21,10 +21,26 @@ type Error struct {
 func (e *Error) Error() string { return e.Msg }
 
 type compiler struct {
-	chunkID  string
-	lastline int // ls->lastline: the line of the last token consumed, stamped on new code
-	curline  int // ls->linenumber, for limit errors
+	chunkID  string // the chunk name for run-time messages (LUA_IDSIZE)
+	syntaxID string // the chunk name for compile errors (llex.c's MAXSRC)
+	lastline int    // ls->lastline: the line of the last token consumed, stamped on new code
+	curline  int    // ls->linenumber, for limit errors
+	mk       mark   // where PUC's parser would be (its current token), for limit errors
 	fs       *funcState
+	opts     Options
+	main     *parser.Function
+	source   string
+}
+
+// Options tells the compiler where a chunk came from.
+type Options struct {
+	// Source is the text the chunk was parsed from. PUC's limit errors raised while generating
+	// code ("control structure too long", "function or expression too complex") name the
+	// parser's current token, as in "near 'end'"; the compiler finds it in Source. Without it
+	// those messages have no "near" part.
+	Source []byte
+	// SkipHashLine is the parser option the chunk was parsed with (a first '#' line skipped).
+	SkipHashLine bool
 }
 
 type blockCnt struct {
@@ -52,13 +68,27 @@ type funcState struct {
 	nactvar    int
 	upvalues   []upvalDesc
 	actvar     []int // indices into f.LocVars of the active locals
+	extras     []int // pcs of words PUC does not have, in order (see pucDist)
 }
 
 type bailout struct{ err *Error }
 
-// Compile compiles a parsed chunk into its main function.
-func Compile(chunk *parser.Chunk) (p *vm.Proto, err error) {
-	c := &compiler{chunkID: lexer.ChunkID(chunk.Source)}
+// Compile compiles a parsed chunk into its main function. Its limit errors name no token; use
+// CompileOptions with the source for PUC's exact messages.
+func Compile(chunk *parser.Chunk) (*vm.Proto, error) {
+	return CompileOptions(chunk, Options{})
+}
+
+// CompileOptions compiles a parsed chunk into its main function. The error, if any, is an
+// *Error holding PUC Lua 5.1's message.
+func CompileOptions(chunk *parser.Chunk, opts Options) (p *vm.Proto, err error) {
+	c := &compiler{
+		chunkID:  lexer.ChunkID(chunk.Source),
+		syntaxID: lexer.ChunkIDSize(chunk.Source, lexer.SyntaxIDSize),
+		opts:     opts,
+		main:     chunk.Main,
+		source:   chunk.Source,
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			if b, ok := r.(bailout); ok {
@@ -71,16 +101,41 @@ func Compile(chunk *parser.Chunk) (p *vm.Proto, err error) {
 	main := chunk.Main
 	fs := c.openFunc(chunk.Source)
 	fs.f.IsVararg = vm.VarargIsVararg
-	c.lastline = 1
+	c.setMark(1, mark{n: main.Body})
 	c.block(main.Body, false)
-	c.lastline = main.LastLine
+	c.after(main)
 	c.closeFunc()
 	return fs.f, nil
 }
 
 func (c *compiler) syntaxError(msg string) {
-	panic(bailout{&Error{Msg: c.chunkID + ":" + strconv.Itoa(c.curline) + ": " + msg}})
+	panic(bailout{&Error{Msg: c.syntaxID + ":" + strconv.Itoa(c.curline) + ": " + msg}})
 }
+
+// nearError is a code generation limit error raised as luaX_syntaxerror: at the line of the
+// parser's current token, naming it.
+func (c *compiler) nearError(msg string) {
+	if c.opts.Source != nil {
+		text, line, has, ok := findNear(c.opts.Source, c.source, c.opts.SkipHashLine, c.main, c.mk)
+		if ok {
+			e := &lexer.Error{ChunkID: c.syntaxID, Line: line, Msg: msg, Near: text, HasNear: has}
+			panic(bailout{&Error{Msg: e.Error()}})
+		}
+	}
+	panic(bailout{&Error{Msg: c.syntaxID + ":" + strconv.Itoa(c.lastline) + ": " + msg}})
+}
+
+// setMark records PUC's ls->lastline and where its current token is.
+func (c *compiler) setMark(line int, m mark) {
+	c.lastline = line
+	c.mk = m
+}
+
+// after records that the parser has just consumed n's last token.
+func (c *compiler) after(n parser.Node) { c.setMark(n.Lines().LastLine, mark{n: n, after: true}) }
+
+// before records that n's first token has just become the current token.
+func (c *compiler) before(n parser.Node) { c.setMark(n.Lines().PrevLine, mark{n: n}) }
 
 func (c *compiler) errorLimit(fs *funcState, limit int, what string) {
 	var msg string
@@ -89,7 +144,7 @@ func (c *compiler) errorLimit(fs *funcState, limit int, what string) {
 	} else {
 		msg = "function at line " + strconv.Itoa(fs.f.LineDefined) + " has more than " + strconv.Itoa(limit) + " " + what
 	}
-	panic(bailout{&Error{Msg: c.chunkID + ":" + strconv.Itoa(c.curline) + ": " + msg}})
+	panic(bailout{&Error{Msg: c.syntaxID + ":" + strconv.Itoa(c.curline) + ": " + msg}})
 }
 
 func (c *compiler) openFunc(source string) *funcState {
@@ -232,7 +287,7 @@ func (c *compiler) block(b *parser.Block, scoped bool) {
 		var bl blockCnt
 		c.enterBlock(&bl, false)
 		c.chunk(b)
-		c.lastline = b.LastLine
+		c.after(b)
 		c.leaveBlock()
 		return
 	}
@@ -254,7 +309,7 @@ func (c *compiler) statement(s parser.Stmt) {
 	case *parser.WhileStmt:
 		c.whileStat(s)
 	case *parser.DoStmt:
-		c.lastline = s.Line
+		c.setMark(s.Line, mark{n: s, skip: 1})
 		c.block(s.Body, true)
 	case *parser.NumericForStmt:
 		c.forNum(s)
@@ -271,7 +326,7 @@ func (c *compiler) statement(s parser.Stmt) {
 	case *parser.ReturnStmt:
 		c.retStat(s)
 	case *parser.BreakStmt:
-		c.lastline = s.Line
+		c.setMark(s.Line, mark{n: s, skip: 1})
 		c.curline = s.Line
 		c.breakStat()
 	case *parser.CallStmt:
@@ -291,7 +346,7 @@ func (c *compiler) cond(e parser.Expr) int {
 	if v.k == vNIL {
 		v.k = vFALSE
 	}
-	c.lastline = e.Lines().LastLine
+	c.after(e)
 	c.fs.goIfTrue(&v)
 	return v.f
 }
@@ -302,7 +357,7 @@ func (c *compiler) ifStat(s *parser.IfStmt) {
 	var flist int
 	for i, cl := range s.Clauses {
 		if i > 0 {
-			c.lastline = s.Clauses[i-1].Body.LastLine
+			c.after(s.Clauses[i-1].Body)
 			fs.concat(&escape, fs.jump())
 			fs.patchToHere(flist)
 		}
@@ -310,7 +365,7 @@ func (c *compiler) ifStat(s *parser.IfStmt) {
 		c.block(cl.Body, true)
 	}
 	if s.Else != nil {
-		c.lastline = s.Clauses[len(s.Clauses)-1].Body.LastLine
+		c.after(s.Clauses[len(s.Clauses)-1].Body)
 		fs.concat(&escape, fs.jump())
 		fs.patchToHere(flist)
 		c.block(s.Else, true)
@@ -318,20 +373,20 @@ func (c *compiler) ifStat(s *parser.IfStmt) {
 		fs.concat(&escape, flist)
 	}
 	fs.patchToHere(escape)
-	c.lastline = s.LastLine
+	c.after(s)
 }
 
 func (c *compiler) whileStat(s *parser.WhileStmt) {
 	fs := c.fs
 	var bl blockCnt
-	c.lastline = s.Line
+	c.setMark(s.Line, mark{n: s, skip: 1})
 	whileInit := fs.getLabel()
 	condExit := c.cond(s.Cond)
 	c.enterBlock(&bl, true)
 	c.block(s.Body, true)
-	c.lastline = s.Body.LastLine
+	c.after(s.Body)
 	fs.patchList(fs.jump(), whileInit)
-	c.lastline = s.LastLine
+	c.after(s)
 	c.leaveBlock()
 	fs.patchToHere(condExit)
 }
@@ -342,10 +397,10 @@ func (c *compiler) repeatStat(s *parser.RepeatStmt) {
 	var bl1, bl2 blockCnt
 	c.enterBlock(&bl1, true)
 	c.enterBlock(&bl2, false)
-	c.lastline = s.Line
+	c.setMark(s.Line, mark{n: s, skip: 1})
 	c.chunk(s.Body)
 	condExit := c.cond(s.Cond)
-	c.lastline = s.LastLine
+	c.after(s)
 	if !bl2.upval {
 		c.leaveBlock()
 		fs.patchList(condExit, repeatInit)
@@ -378,7 +433,7 @@ func (c *compiler) breakStat() {
 func (c *compiler) exp1(e parser.Expr) {
 	var v expdesc
 	c.expr(e, &v)
-	c.lastline = e.Lines().LastLine
+	c.after(e)
 	c.fs.exp2NextReg(&v)
 }
 
@@ -386,10 +441,10 @@ func (c *compiler) forBody(base, line, nvars int, isnum bool, doLine int, body *
 	fs := c.fs
 	var bl blockCnt
 	c.adjustLocalVars(3)
-	c.lastline = doLine
+	c.setMark(doLine, mark{n: body})
 	var prep int
 	if isnum {
-		prep = fs.codeAsBx(lFORPREP, base, noJump)
+		prep = fs.codeAsBx(lFORPREP, base, 0) // fixed by numForEnd
 	} else {
 		prep = fs.jump()
 	}
@@ -397,20 +452,16 @@ func (c *compiler) forBody(base, line, nvars int, isnum bool, doLine int, body *
 	c.adjustLocalVars(nvars)
 	fs.reserveRegs(nvars)
 	c.block(body, true)
-	c.lastline = body.LastLine
+	c.after(body)
 	c.leaveBlock()
-	fs.patchToHere(prep)
-	var endfor int
 	if isnum {
-		endfor = fs.codeAsBx(lFORLOOP, base, noJump)
-	} else {
-		endfor = fs.codeABC(lTFORLOOP, base, 0, nvars)
+		fs.numForEnd(base, prep, line)
+		return
 	}
+	fs.patchToHere(prep)
+	fs.codeABC(lTFORLOOP, base, 0, nvars)
 	fs.fixLine(line)
-	if !isnum {
-		endfor = fs.jump()
-	}
-	fs.patchList(endfor, prep+1)
+	fs.patchList(fs.jump(), prep+1)
 }
 
 func (c *compiler) forNum(s *parser.NumericForStmt) {
@@ -432,7 +483,7 @@ func (c *compiler) forNum(s *parser.NumericForStmt) {
 		fs.reserveRegs(1)
 	}
 	c.forBody(base, s.Line, 1, true, s.DoLine, s.Body)
-	c.lastline = s.LastLine
+	c.after(s)
 	c.leaveBlock()
 }
 
@@ -451,11 +502,11 @@ func (c *compiler) forList(s *parser.GenericForStmt) {
 	line := s.Values[0].Lines().Line
 	var e expdesc
 	n := c.explist(s.Values, &e)
-	c.lastline = s.Values[len(s.Values)-1].Lines().LastLine
+	c.after(s.Values[len(s.Values)-1])
 	c.adjustAssign(3, n, &e)
 	fs.checkStack(3)
 	c.forBody(base, line, len(s.Names), false, s.DoLine, s.Body)
-	c.lastline = s.LastLine
+	c.after(s)
 	c.leaveBlock()
 }
 
@@ -466,11 +517,11 @@ func (c *compiler) funcTarget(t parser.Expr, v *expdesc) {
 		c.singleVar(t, v)
 	case *parser.FieldExpr:
 		c.funcTarget(t.X, v)
-		c.lastline = t.X.Lines().LastLine
+		c.after(t.X)
 		c.fs.exp2AnyReg(v)
 		var key expdesc
 		c.codeString(&key, t.Name)
-		c.lastline = t.LastLine
+		c.after(t)
 		c.fs.indexed(v, &key)
 	default:
 		panic("compiler: bad function name")
@@ -481,7 +532,7 @@ func (c *compiler) funcStat(s *parser.FunctionStmt) {
 	var v, b expdesc
 	c.funcTarget(s.Target, &v)
 	c.body(s.Func, &b)
-	c.lastline = s.Func.LastLine
+	c.after(s.Func)
 	c.fs.storeVar(&v, &b)
 	c.fs.fixLine(s.Line)
 }
@@ -491,10 +542,11 @@ func (c *compiler) localFunc(s *parser.LocalFunctionStmt) {
 	var v, b expdesc
 	c.newLocalVar(s.Name.Name, 0, s.Name.NextLine)
 	v = expdesc{k: vLOCAL, info: fs.freereg, t: noJump, f: noJump}
+	c.setMark(s.Name.Line, mark{n: s, skip: 3}) // local function NAME: '(' is current
 	fs.reserveRegs(1)
 	c.adjustLocalVars(1)
 	c.body(s.Func, &b)
-	c.lastline = s.Func.LastLine
+	c.after(s.Func)
 	fs.storeVar(&v, &b)
 	fs.f.LocVars[fs.actvar[fs.nactvar-1]].StartPC = fs.pc()
 }
@@ -510,7 +562,7 @@ func (c *compiler) localStat(s *parser.LocalStmt) {
 	} else {
 		e.k = vVOID
 	}
-	c.lastline = s.LastLine
+	c.after(s)
 	c.adjustAssign(len(s.Names), nexps, &e)
 	c.adjustLocalVars(len(s.Names))
 }
@@ -543,7 +595,7 @@ func (c *compiler) adjustAssign(nvars, nexps int, e *expdesc) {
 func (c *compiler) explist(list []parser.Expr, v *expdesc) int {
 	c.expr(list[0], v)
 	for _, e := range list[1:] {
-		c.lastline = e.Lines().PrevLine
+		c.before(e)
 		c.fs.exp2NextReg(v)
 		c.expr(e, v)
 	}
@@ -603,13 +655,13 @@ func (c *compiler) assignment(s *parser.AssignStmt, lh *lhsAssign, nvars int) {
 		t := s.Targets[nvars]
 		c.primaryTarget(t, &nv.v)
 		if nv.v.k == vLOCAL {
-			c.lastline = t.Lines().LastLine
+			c.after(t)
 			c.checkConflict(lh, &nv.v)
 		}
 		c.assignment(s, &nv, nvars+1)
 	} else {
 		nexps := c.explist(s.Values, &e)
-		c.lastline = s.LastLine
+		c.after(s)
 		if nexps != nvars {
 			c.adjustAssign(nvars, nexps, &e)
 			if nexps > nvars {
@@ -633,7 +685,7 @@ func (c *compiler) retStat(s *parser.ReturnStmt) {
 	} else {
 		var e expdesc
 		nret = c.explist(s.Values, &e)
-		c.lastline = s.LastLine
+		c.after(s)
 		if hasMultRet(e.k) {
 			fs.setMultRet(&e)
 			if e.k == vCALL && nret == 1 {
@@ -649,7 +701,7 @@ func (c *compiler) retStat(s *parser.ReturnStmt) {
 			first = fs.nactvar
 		}
 	}
-	c.lastline = s.LastLine
+	c.after(s)
 	fs.ret(first, nret)
 }
 
@@ -666,7 +718,7 @@ func (c *compiler) body(fn *parser.Function, e *expdesc) {
 	c.parList(fn)
 	c.chunk(fn.Body)
 	fs.f.LastLineDefined = fn.LastLineDefined
-	c.lastline = fn.LastLine
+	c.after(fn)
 	c.closeFunc()
 	c.pushClosure(fs, e)
 }
@@ -729,7 +781,7 @@ func (c *compiler) expr(e parser.Expr, v *expdesc) {
 		c.codeString(v, e.Value)
 	case *parser.VarargExpr:
 		fs.f.IsVararg &^= vm.VarargNeedsArg
-		c.lastline = e.PrevLine
+		c.before(e)
 		*v = expdesc{k: vVARARG, info: fs.codeABC(lVARARG, 0, 1, 0), t: noJump, f: noJump}
 	case *parser.TableExpr:
 		c.constructor(e, v)
@@ -739,66 +791,66 @@ func (c *compiler) expr(e parser.Expr, v *expdesc) {
 		c.singleVar(e, v)
 	case *parser.ParenExpr:
 		c.expr(e.X, v)
-		c.lastline = e.LastLine
+		c.after(e)
 		fs.dischargeVars(v)
 	case *parser.FieldExpr:
 		c.expr(e.X, v)
-		c.lastline = e.X.Lines().LastLine
+		c.after(e.X)
 		fs.exp2AnyReg(v)
 		var key expdesc
 		c.codeString(&key, e.Name)
-		c.lastline = e.LastLine
+		c.after(e)
 		fs.indexed(v, &key)
 	case *parser.IndexExpr:
 		c.expr(e.X, v)
-		c.lastline = e.X.Lines().LastLine
+		c.after(e.X)
 		fs.exp2AnyReg(v)
 		var key expdesc
 		c.expr(e.Key, &key)
-		c.lastline = e.Key.Lines().LastLine
+		c.after(e.Key)
 		fs.exp2Val(&key)
-		c.lastline = e.LastLine
+		c.after(e)
 		fs.indexed(v, &key)
 	case *parser.CallExpr:
 		c.expr(e.Fn, v)
-		c.lastline = e.Fn.Lines().LastLine
+		c.after(e.Fn)
 		fs.exp2NextReg(v)
-		c.funcArgs(e.Args, e.ArgLine, e.LastLine, v)
+		c.funcArgs(e.Args, e.ArgLine, e, v)
 	case *parser.MethodCallExpr:
 		c.expr(e.Recv, v)
 		var key expdesc
-		c.lastline = e.NameLine
+		c.setMark(e.NameLine, mark{n: e.Recv, after: true, skip: 2})
 		c.codeString(&key, e.Name)
 		fs.self(v, &key)
-		c.funcArgs(e.Args, e.ArgLine, e.LastLine, v)
+		c.funcArgs(e.Args, e.ArgLine, e, v)
 	case *parser.UnaryExpr:
 		c.expr(e.X, v)
-		c.lastline = e.LastLine
+		c.after(e)
 		c.prefix(e.Op, v)
 	case *parser.BinaryExpr:
 		c.expr(e.L, v)
-		c.lastline = e.OpLine
+		c.setMark(e.OpLine, mark{n: e.L, after: true, skip: 1})
 		c.infix(e.Op, v)
 		var v2 expdesc
 		c.expr(e.R, &v2)
-		c.lastline = e.LastLine
+		c.after(e)
 		c.posfix(e.Op, v, &v2)
 	default:
 		panic("compiler: unknown expression")
 	}
 }
 
-func (c *compiler) funcArgs(args []parser.Expr, argLine, lastLine int, f *expdesc) {
+func (c *compiler) funcArgs(args []parser.Expr, argLine int, call parser.Expr, f *expdesc) {
 	fs := c.fs
 	var a expdesc
 	if len(args) == 0 {
 		a.k = vVOID
 	} else {
 		c.explist(args, &a)
-		c.lastline = args[len(args)-1].Lines().LastLine
+		c.after(args[len(args)-1])
 		fs.setMultRet(&a)
 	}
-	c.lastline = lastLine
+	c.after(call)
 	base := f.info
 	var nparams int
 	if hasMultRet(a.k) {
@@ -938,14 +990,14 @@ func (c *compiler) lastListField(cc *consControl) {
 
 func (c *compiler) constructor(e *parser.TableExpr, t *expdesc) {
 	fs := c.fs
-	c.lastline = e.PrevLine
+	c.before(e)
 	pc := fs.codeABC(lNEWTABLE, 0, 0, 0)
 	cc := consControl{t: t}
 	*t = expdesc{k: vRELOCABLE, info: pc, t: noJump, f: noJump}
 	cc.v = expdesc{k: vVOID, t: noJump, f: noJump}
 	fs.exp2NextReg(t)
 	for _, fld := range e.Fields {
-		c.lastline = fld.PrevLine
+		c.before(fld)
 		c.closeListField(&cc)
 		switch fld.Kind {
 		case parser.ListField:
@@ -959,19 +1011,19 @@ func (c *compiler) constructor(e *parser.TableExpr, t *expdesc) {
 				c.codeString(&key, fld.Key.(*parser.StringExpr).Value)
 			} else {
 				c.expr(fld.Key, &key)
-				c.lastline = fld.Key.Lines().LastLine
+				c.after(fld.Key)
 				fs.exp2Val(&key)
 			}
 			cc.nh++
-			c.lastline = fld.EqLine
+			c.setMark(fld.EqLine, mark{n: fld.Value})
 			rkkey := fs.exp2RK(&key)
 			c.expr(fld.Value, &val)
-			c.lastline = fld.Value.Lines().LastLine
+			c.after(fld.Value)
 			fs.codeABC(lSETTABLE, cc.t.info, rkkey, fs.exp2RK(&val))
 			fs.freereg = reg
 		}
 	}
-	c.lastline = e.LastLine
+	c.after(e)
 	c.lastListField(&cc)
 	code := &fs.f.Code[pc]
 	*code = vm.SetArgB(*code, vm.Int2FB(uint(cc.na)))
