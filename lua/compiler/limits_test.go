@@ -110,7 +110,9 @@ var limitCases = []struct {
 	{"return-249", func() string { return "return " + rep("1", 249, ", ") }},
 	{"return-250", func() string { return "return " + rep("1", 250, ", ") }},
 	{"return-vararg", func() string { return "return " + rep("1", 249, ", ") + ", ..." }},
-	{"local-values", func() string { return "local " + names("v", 150) + " = " + rep("{}", 150, ", ") + ", " + rep("1", 101, ", ") }},
+	{"local-values", func() string {
+		return "local " + names("v", 150) + " = " + rep("{}", 150, ", ") + ", " + rep("1", 101, ", ")
+	}},
 	{"locals-plus-call", func() string { return "local " + names("a", 199) + "\nf(" + rep("2", 52, ", ") + ")" }},
 	{"locals-plus-call-ok", func() string { return "local " + names("a", 199) + "\nf(" + rep("2", 49, ", ") + ")" }},
 	{"nested-calls", func() string { return "f(" + rep("1", 240, ",") + ", g(" + rep("2", 20, ",") + "))" }},
