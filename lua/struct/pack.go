@@ -7,19 +7,6 @@ import (
 	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
-// packBuffer is the output of pack.
-type packBuffer struct {
-	out []byte
-}
-
-func (b *packBuffer) add(p []byte)       { b.out = append(b.out, p...) }
-func (b *packBuffer) addString(s string) { b.out = append(b.out, s...) }
-func (b *packBuffer) addZeros(n uint64) {
-	for ; n > 0; n-- {
-		b.out = append(b.out, 0)
-	}
-}
-
 // argAt returns stack slot i of b_pack's frame. b_pack pushes a nil mark after its arguments
 // before it builds the output, and reads its arguments by stack index, so the first missing
 // argument reads as nil rather than as no value (the error stops pack there, before any later
@@ -53,7 +40,7 @@ func checkString(L *vm.State, nargs, i int) string {
 
 // putInteger writes n in size bytes as putinteger does: through an unsigned long (the casts of
 // x86-64), then zero padded beyond eight bytes.
-func putInteger(b *packBuffer, n float64, little bool, size uint64) {
+func putInteger(out []byte, n float64, little bool, size uint64) []byte {
 	var value uint64
 	if n < 0 {
 		value = uint64(cInt64(n))
@@ -72,7 +59,7 @@ func putInteger(b *packBuffer, n float64, little bool, size uint64) {
 			value >>= 8
 		}
 	}
-	b.add(buf[:size])
+	return append(out, buf[:size]...)
 }
 
 func pack(L *vm.State) int {
@@ -81,20 +68,25 @@ func pack(L *vm.State) int {
 	h := defaultHeader()
 	arg := 2
 	var total uint64
-	b := &packBuffer{}
+	// Short results are built in a buffer on the stack: the result string is then the only
+	// allocation.
+	var stack [64]byte
+	out := stack[:0]
 	for fmt.more() {
 		opt := fmt.next()
 		size := fmt.optsize(L, opt)
 		toalign := gettoalign(total, &h, opt, size)
 		total += toalign
-		b.addZeros(toalign)
+		for k := toalign; k > 0; k-- {
+			out = append(out, 0)
+		}
 		switch opt {
 		case 'b', 'B', 'h', 'H', 'l', 'L', 'T', 'i', 'I':
 			n := checkNumber(L, nargs, arg)
 			arg++
-			putInteger(b, n, h.little, size)
+			out = putInteger(out, n, h.little, size)
 		case 'x':
-			b.add([]byte{0})
+			out = append(out, 0)
 		case 'f':
 			f := float32(checkNumber(L, nargs, arg))
 			arg++
@@ -104,7 +96,7 @@ func pack(L *vm.State) int {
 			} else {
 				binary.BigEndian.PutUint32(buf[:], math.Float32bits(f))
 			}
-			b.add(buf[:])
+			out = append(out, buf[:]...)
 		case 'd':
 			d := checkNumber(L, nargs, arg)
 			arg++
@@ -114,7 +106,7 @@ func pack(L *vm.State) int {
 			} else {
 				binary.BigEndian.PutUint64(buf[:], math.Float64bits(d))
 			}
-			b.add(buf[:])
+			out = append(out, buf[:]...)
 		case 'c', 's':
 			s := checkString(L, nargs, arg)
 			arg++
@@ -124,9 +116,9 @@ func pack(L *vm.State) int {
 			if uint64(len(s)) < size {
 				L.ArgError(arg, "string too short")
 			}
-			b.addString(s[:size])
+			out = append(out, s[:size]...)
 			if opt == 's' {
-				b.add([]byte{0})
+				out = append(out, 0)
 				size++
 			}
 		default:
@@ -134,6 +126,6 @@ func pack(L *vm.State) int {
 		}
 		total += size
 	}
-	L.Push(vm.String(string(b.out)))
+	L.Push(vm.String(string(out)))
 	return 1
 }
