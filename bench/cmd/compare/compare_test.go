@@ -242,3 +242,35 @@ Notes:
 		}
 	}
 }
+
+// TestGoPeerVersions reads the Go peers' versions from a go.mod in both require forms.
+func TestGoPeerVersions(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "bench", "peers")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mod := `module github.com/redmoon-dev/redmoon/bench/peers
+
+go 1.26
+
+require github.com/arnodel/golua v0.1.0
+
+require (
+	github.com/Shopify/go-lua v0.0.0-20250718183320-1e37f32ad7d0
+	github.com/alicebob/miniredis/v2 v2.40.0
+	github.com/yuin/gopher-lua v1.1.2
+	github.com/yuin/gopher-lua/other v1.0.0 // indirect
+)
+`
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"golua v0.1.0", "go-lua v0.0.0-20250718183320-1e37f32ad7d0", "miniredis v2.40.0", "gopher-lua v1.1.2"}
+	if diff := cmp.Diff(want, goPeerVersions(root)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := goPeerVersions(t.TempDir()); got != nil {
+		t.Errorf("without a go.mod: %v", got)
+	}
+}
