@@ -1,0 +1,15 @@
+-- constant folding of numeric literals: the folded values must be C's (pow from the C library)
+local fmt = string.format
+print(fmt("%.17g %.17g %.17g", 2^0.5, 10^-2, 3^40.5))
+print(fmt("%.17g %.17g %.17g", 1.0000001^1e7, 7^0.3333, 2^-1074))
+print(fmt("%.17g %.17g %.17g", 0.1^3, 1.5^200, 123.456^7.89))
+print(fmt("%.17g %.17g %.17g", (-2)^3, (-2)^-3, (-0.5)^1023))
+print(fmt("%.17g %.17g %.17g", 2^1024, (-2)^1025, 0^-1))
+print(fmt("%.17g %.17g %.17g", 5.5 % -2, -5 % 3, 1e308 % 3))
+print(fmt("%.17g %.17g %.17g", 5.3 % 1.1, -0.0 % 1, 2^53 % 10))
+print(fmt("%.17g %.17g %.17g", 1/3, 2/3 * 3, 1e308 * 10))
+print(1/0, -1/0, 1%0 ~= 1%0, 2^0.5 == math.sqrt(2))
+print(-0, 0 * -1, -(0), - - 0)
+local x = 2
+print(fmt("%.17g %.17g", x^0.5, 2^0.5), x^0.5 == 2^0.5)
+print(fmt("%.17g %.17g", (1/3)^x, (1/3)^2))
