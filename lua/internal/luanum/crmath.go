@@ -402,6 +402,11 @@ func crPow(x, y float64) float64 {
 	neg := x < 0 && isOddInt(y)
 	l := ddLog(math.Abs(x))
 	p := ddMulF(l, y)
+	if p.hi != p.hi {
+		// log(x)*y overflowed (the double-double product of an infinity is NaN): its sign
+		// decides between an infinite and a zero result below.
+		p = dd{hi: l.hi * y}
+	}
 	var r float64
 	switch {
 	case p.hi > 710:

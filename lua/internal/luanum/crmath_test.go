@@ -212,3 +212,17 @@ func FuzzCRMath(f *testing.F) {
 		Log10(x)
 	})
 }
+
+// TestPowOverflow checks powers whose log(x)*y overflows a double (results from lua5.1's
+// math.pow, glibc 2.36).
+func TestPowOverflow(t *testing.T) {
+	inf := math.Inf(1)
+	for _, c := range []struct{ x, y, want float64 }{
+		{10, 1e308, inf}, {0.1, 1e308, 0}, {10, -1e308, 0}, {-10, 1e308, inf},
+		{1e308, 2.5, inf}, {1e-300, 1e300, 0}, {-10, 1.5e308, inf}, {2, 1e300, inf},
+	} {
+		if got := Pow(c.x, c.y); got != c.want {
+			t.Errorf("Pow(%g, %g) = %g, want %g", c.x, c.y, got, c.want)
+		}
+	}
+}
