@@ -33,6 +33,7 @@ type nearWalker struct {
 	lx     *lexer.Lexer
 	cur    lexer.Item
 	target mark
+	visit  func(n parser.Node, after bool, cur *lexer.Item) // for tests: sees every mark
 }
 
 // findNear returns the text of the token at m and the line PUC reports with it
@@ -79,6 +80,9 @@ func (w *nearWalker) next() {
 
 // at checks whether the walk has reached the target mark.
 func (w *nearWalker) at(n parser.Node, after bool) {
+	if w.visit != nil {
+		w.visit(n, after, &w.cur)
+	}
 	if w.target.after != after || w.target.n != n {
 		return
 	}
