@@ -97,3 +97,36 @@ func TestNearMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestCodegenCorpus compiles the syntax corpus's code generation cases (snippets PUC rejects
+// while generating code) as files and compares with luac5.1's recorded messages.
+func TestCodegenCorpus(t *testing.T) {
+	root := filepath.Join("..", "..", "conformance", "lua", "syntax")
+	cases, err := syntax.LoadDir(root, "codegen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no codegen cases")
+	}
+	for _, c := range cases {
+		golden, err := syntax.ReadGolden(syntax.GoldenPath(root, c.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, ok := golden[c.Name]
+		if !ok || want.OK {
+			t.Errorf("%s: no error answer in the golden file", c.Name)
+			continue
+		}
+		chunk, err := parser.ParseOptions(c.Src, "@input", parser.Options{SkipHashLine: true, CCalls: 1})
+		if err != nil {
+			t.Errorf("%s: parse: %v", c.Name, err)
+			continue
+		}
+		_, err = CompileOptions(chunk, Options{Source: c.Src, SkipHashLine: true})
+		if err == nil || err.Error() != "input:"+want.Msg {
+			t.Errorf("%s: got %v, want input:%s", c.Name, err, want.Msg)
+		}
+	}
+}
