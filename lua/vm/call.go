@@ -3,6 +3,7 @@ package vm
 import (
 	"fmt"
 	"runtime"
+	"unsafe"
 )
 
 // precall starts a call of the function at stack index fn, with arguments up to L.top. A Lua
@@ -251,18 +252,20 @@ func (L *State) protectedCall(fn, nresults int, saved *savedState) (ok bool, err
 	return true, Nil
 }
 
-// findUpval returns the open upvalue for stack index idx, creating it (luaF_findupval).
+// findUpval returns the open upvalue for stack index idx, creating it (luaF_findupval). Open
+// upvalues are ordered by stack address, highest first, as in PUC.
 func (L *State) findUpval(idx int) *Upval {
 	var prev *Upval
 	uv := L.openupval
-	for uv != nil && uv.idx >= idx {
-		if uv.idx == idx {
+	slot := &L.stack[idx]
+	for uv != nil && uintptr(unsafe.Pointer(uv.v)) >= uintptr(unsafe.Pointer(slot)) {
+		if uv.v == slot {
 			return uv
 		}
 		prev = uv
 		uv = uv.next
 	}
-	nu := &Upval{v: &L.stack[idx], idx: idx, open: true, next: uv}
+	nu := &Upval{v: slot, next: uv}
 	if prev == nil {
 		L.openupval = nu
 	} else {
@@ -273,13 +276,22 @@ func (L *State) findUpval(idx int) *Upval {
 
 // closeUpvals closes the open upvalues at or above stack index level (luaF_close).
 func (L *State) closeUpvals(level int) {
-	for uv := L.openupval; uv != nil && uv.idx >= level; uv = L.openupval {
+	if level >= len(L.stack) {
+		return
+	}
+	lim := uintptr(unsafe.Pointer(&L.stack[level]))
+	for uv := L.openupval; uv != nil && uintptr(unsafe.Pointer(uv.v)) >= lim; uv = L.openupval {
 		uv.closed = *uv.v
 		uv.v = &uv.closed
-		uv.open = false
 		L.openupval = uv.next
 		uv.next = nil
 	}
+}
+
+// hasOpenUpvals reports whether an open upvalue refers to stack index level or above.
+func (L *State) hasOpenUpvals(level int) bool {
+	uv := L.openupval
+	return uv != nil && uintptr(unsafe.Pointer(uv.v)) >= uintptr(unsafe.Pointer(&L.stack[level]))
 }
 
 // Protect runs f in protected mode in the current frame (no new call record), keeping the

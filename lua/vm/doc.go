@@ -56,6 +56,13 @@
 // overflow"). The interrupt check runs on calls and backward jumps only: Interrupt (from any
 // goroutine) and SetInterruptHandler serve script timeouts and kill requests, and
 // Options.InstructionLimit / SetInstructionLimit bound the work (calls plus loop iterations).
+// The work limit is not an instruction count: counting every instruction would cost the
+// ordinary loop a decrement per instruction, so it counts calls and backward jumps (every loop
+// iteration is one), which bounds the instructions of any program by a constant factor. Count
+// hooks (debug.sethook(f, "", n)) are exact: while a line or count hook is set the interpreter
+// runs a traced copy of its loop that counts every instruction as PUC's luaV_execute does,
+// including the instructions of the hook function itself (the count runs down and restarts
+// while hooks are disabled, only the hook call is skipped).
 // A Go runtime panic inside the VM is turned into a Lua error ("internal error: ...") at the
 // protected-call boundary instead of crashing the host.
 //
@@ -65,6 +72,13 @@
 // rehash sizes and the hash functions), so next/pairs order equals lua5.1's for string, number
 // and boolean keys. One known difference: Lua's collector marks the keys of nil-valued entries
 // dead, which changes where such a key goes when it is set again after a collection; redmoon
-// behaves as if no collection ran, as lua5.1 does with collectgarbage("stop"). Weak tables
-// (__mode) are accepted but act as strong tables.
+// behaves as if no collection ran, as lua5.1 does with collectgarbage("stop").
+//
+// Weak tables are a known gap: a metatable's __mode is accepted and returned by getmetatable,
+// but the table keeps strong references, so no entry ever disappears, also not after
+// collectgarbage("collect"). Programs whose output does not depend on collection timing are
+// unaffected; a cache keyed by objects keeps its entries (and their memory) as long as the
+// table lives, and a program that counts the entries of a weak table after a collection
+// prints more than lua5.1 does. Clearing entries would need Go's weak pointers in table
+// nodes, which costs every table a wider node or a check on each access.
 package vm

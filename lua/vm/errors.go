@@ -3,6 +3,8 @@ package vm
 import (
 	"math"
 	"strconv"
+
+	"github.com/redmoon-dev/redmoon/lua/internal/luanum"
 )
 
 // Error is a Lua error: the value raised by error() or by the runtime. It is what the VM panics
@@ -154,9 +156,11 @@ func (L *State) orderError(a, b Value) {
 
 func luaMod(a, b float64) float64 { return a - math.Floor(a/b)*b }
 
+// luaPow is C's pow as glibc computes it (luanum.Pow), so that NaN signs and last bits match
+// lua5.1. x^2 is x*x: the correctly rounded square, with the NaN that glibc's pow returns.
 func luaPow(a, b float64) float64 {
 	if b == 2 {
 		return a * a
 	}
-	return math.Pow(a, b)
+	return luanum.Pow(a, b)
 }

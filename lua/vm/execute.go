@@ -898,7 +898,7 @@ newframe:
 				if b := argB(i); b != 0 {
 					L.top = base + a + b - 1
 				}
-				if L.openupval != nil && L.openupval.idx >= base {
+				if L.openupval != nil && L.hasOpenUpvals(base) {
 					L.closeUpvals(base)
 				}
 				ci.savedpc = pc

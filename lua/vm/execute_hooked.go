@@ -20,7 +20,7 @@ newframe:
 		for {
 			i := code[pc]
 			pc++
-			if L.hookMask&(HookLine|HookCount) != 0 && L.allowHook {
+			if L.hookMask&(HookLine|HookCount) != 0 {
 				oldpc := ci.savedpc
 				ci.savedpc = pc
 				L.traceExec(ci, pc, oldpc)
@@ -466,7 +466,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -492,7 +492,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -518,7 +518,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -544,7 +544,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -568,7 +568,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -592,7 +592,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -616,7 +616,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -640,7 +640,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -664,7 +664,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -688,7 +688,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -712,7 +712,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -736,7 +736,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -778,7 +778,7 @@ newframe:
 				pc += sj
 				if sj < 0 {
 					if g.countdown--; g.countdown <= 0 {
-						ci.savedpc = pc
+						ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 						L.checkInterrupt()
 					}
 				}
@@ -788,7 +788,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -803,7 +803,7 @@ newframe:
 					pc += sj + 1
 					if sj < 0 {
 						if g.countdown--; g.countdown <= 0 {
-							ci.savedpc = pc
+							ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 							L.checkInterrupt()
 						}
 					}
@@ -897,7 +897,7 @@ newframe:
 				if b := argB(i); b != 0 {
 					L.top = base + a + b - 1
 				}
-				if L.openupval != nil && L.openupval.idx >= base {
+				if L.openupval != nil && L.hasOpenUpvals(base) {
 					L.closeUpvals(base)
 				}
 				ci.savedpc = pc
@@ -940,7 +940,7 @@ newframe:
 					regs[a] = Number(idx)
 					regs[a+3] = Number(idx)
 					if g.countdown--; g.countdown <= 0 {
-						ci.savedpc = pc
+						ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 						L.checkInterrupt()
 					}
 				}
@@ -965,7 +965,7 @@ newframe:
 					sj := argSJ(code[pc])
 					pc += sj + 1
 					if g.countdown--; g.countdown <= 0 {
-						ci.savedpc = pc
+						ci.savedpc = pc + 1 // the jump target is the current instruction, as in a PUC hook
 						L.checkInterrupt()
 					}
 				} else {

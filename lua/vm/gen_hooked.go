@@ -25,7 +25,7 @@ func main() {
 	body = regexp.MustCompile(`(?m)^\s*if L\.hookMask&\(HookLine\|HookCount\) != 0 \{\n\s*L\.executeHooked\(\)\n\s*return\n\s*\}\n`).ReplaceAllString(body, "")
 	body = strings.Replace(body, "\t\t\ti := code[pc]\n\t\t\tpc++\n",
 		"\t\t\ti := code[pc]\n\t\t\tpc++\n"+
-			"\t\t\tif L.hookMask&(HookLine|HookCount) != 0 && L.allowHook {\n"+
+			"\t\t\tif L.hookMask&(HookLine|HookCount) != 0 {\n"+
 			"\t\t\t\toldpc := ci.savedpc\n"+
 			"\t\t\t\tci.savedpc = pc\n"+
 			"\t\t\t\tL.traceExec(ci, pc, oldpc)\n"+

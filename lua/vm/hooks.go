@@ -88,7 +88,10 @@ func (L *State) retHook(first int) int {
 	return first
 }
 
-// traceExec is traceexec: count and line events before the instruction at pc-1 runs.
+// traceExec is traceexec: count and line events before the instruction at pc-1 runs. As in
+// PUC, it runs for every instruction while line or count hooks are set, also while a hook
+// function runs (allowHook false): the count still runs down and restarts, only the hook calls
+// are skipped (runHook).
 func (L *State) traceExec(ci *callInfo, pc, oldpc int) {
 	mask := L.hookMask
 	if mask&HookCount != 0 {

@@ -129,13 +129,12 @@ func newLClosure(p *Proto, env *Table) *LClosure {
 // Proto returns the closure's prototype.
 func (c *LClosure) Proto() *Proto { return c.p }
 
-// Upval is an upvalue: open (pointing into a stack) or closed (holding its value).
+// Upval is an upvalue: open (v points into a thread's stack) or closed (v points at closed,
+// which holds the value). 32 bytes: an open upvalue's stack index is computed from v.
 type Upval struct {
 	v      *Value
 	closed Value
-	idx    int    // stack index while open
 	next   *Upval // next open upvalue of the same thread (lower index)
-	open   bool
 }
 
 // GoFunction is a function written in Go. Fn sees the arguments as the stack of its frame

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Limits of Lua 5.1 (luaconf.h).
@@ -210,9 +211,9 @@ func (L *State) growStack(n int) {
 	old := L.stack
 	L.stack = ns
 	for uv := L.openupval; uv != nil; uv = uv.next {
-		uv.v = &ns[uv.idx]
+		idx := (uintptr(unsafe.Pointer(uv.v)) - uintptr(unsafe.Pointer(&old[0]))) / unsafe.Sizeof(Value{})
+		uv.v = &ns[idx]
 	}
-	_ = old
 }
 
 // ensure makes sure the stack reaches index n (exclusive) plus the register slack.

@@ -9,17 +9,65 @@ import (
 // hash part of 2^k nodes using main positions and chained scatter with Brent's variation, so
 // that next/pairs visit keys in the same order as PUC Lua 5.1 for any history of inserts and
 // deletes.
+//
+// The struct is 64 bytes (one size class); a table created with a small hash or array size
+// gets its nodes or array in the same allocation (see newTable).
 type Table struct {
 	array     []Value
-	node      []node // nil stands for Lua's shared dummy node (an empty hash part)
-	lastfree  int    // all nodes at or above lastfree are in use
-	lsizenode uint8
-	redisHash bool   // string keys hash every byte (Redis's variant)
-	flags     uint32 // bit e set: metamethod e known absent (this table used as a metatable)
+	nodep     *node // first of the 2^lsizenode nodes; nil stands for Lua's shared dummy node
 	meta      *Table
+	flags     uint32 // bit e set: metamethod e known absent (this table used as a metatable)
+	lastfree  int32  // all nodes at or above lastfree are in use
+	lsizenode uint8
+	redisHash bool  // string keys hash every byte (Redis's variant)
 	weak      uint8 // __mode bits seen at setmetatable (informational; weak tables act strong)
 	readonly  bool  // writes raise "Attempt to modify a readonly table" (Redis's patch)
 }
+
+// sizenode returns the number of nodes (0 for the empty hash part).
+func (t *Table) sizenode() int {
+	if t.nodep == nil {
+		return 0
+	}
+	return 1 << t.lsizenode
+}
+
+// nodes returns the hash part (nil when empty).
+func (t *Table) nodes() []node {
+	if t.nodep == nil {
+		return nil
+	}
+	return unsafe.Slice(t.nodep, 1<<t.lsizenode)
+}
+
+// nodeAt returns node i without a bounds check; i must be below the size of the hash part.
+func (t *Table) nodeAt(i uint32) *node {
+	return (*node)(unsafe.Add(unsafe.Pointer(t.nodep), uintptr(i)*unsafe.Sizeof(node{})))
+}
+
+// Tables allocated together with a small hash part or array part.
+type (
+	tableN1 struct {
+		t Table
+		n [1]node
+	}
+	tableN2 struct {
+		t Table
+		n [2]node
+	}
+	tableN4 struct {
+		t Table
+		n [4]node
+	}
+	tableA2 struct {
+		t Table
+		a [2]Value
+	}
+	tableA4 struct {
+		t Table
+		a [4]Value
+	}
+)
 
 type node struct {
 	val  Value
@@ -35,6 +83,33 @@ const (
 
 // newTable returns a table sized as luaH_new(narray, nhash).
 func newTable(narray, nhash int, redis bool) *Table {
+	if narray == 0 {
+		switch {
+		case nhash == 0:
+			return &Table{redisHash: redis}
+		case nhash == 1:
+			x := &tableN1{t: Table{redisHash: redis, lastfree: 1}}
+			x.t.nodep = &x.n[0]
+			return &x.t
+		case nhash == 2:
+			x := &tableN2{t: Table{redisHash: redis, lastfree: 2, lsizenode: 1}}
+			x.t.nodep = &x.n[0]
+			return &x.t
+		case nhash <= 4:
+			x := &tableN4{t: Table{redisHash: redis, lastfree: 4, lsizenode: 2}}
+			x.t.nodep = &x.n[0]
+			return &x.t
+		}
+	} else if nhash == 0 && narray <= 4 {
+		if narray <= 2 {
+			x := &tableA2{t: Table{redisHash: redis}}
+			x.t.array = x.a[:narray]
+			return &x.t
+		}
+		x := &tableA4{t: Table{redisHash: redis}}
+		x.t.array = x.a[:narray]
+		return &x.t
+	}
 	t := &Table{redisHash: redis}
 	if narray > 0 {
 		t.array = make([]Value, narray)
@@ -88,7 +163,7 @@ func hashNum(f float64, size int) int {
 
 // mainPos returns the main position of key k; t.node must not be nil.
 func (t *Table) mainPos(k Value) int {
-	size := len(t.node)
+	size := t.sizenode()
 	if k.IsNumber() {
 		return hashNum(k.Float(), size)
 	}
@@ -106,9 +181,9 @@ func (t *Table) mainPos(k Value) int {
 
 // nodeMainPos returns the main position of the key of node i, using its cached string hash.
 func (t *Table) nodeMainPos(i int) int {
-	nd := &t.node[i]
+	nd := t.nodeAt(uint32(i))
 	if nd.key.IsString() {
-		return int(nd.h & uint32(len(t.node)-1))
+		return int(nd.h & (1<<t.lsizenode - 1))
 	}
 	return t.mainPos(nd.key)
 }
@@ -133,20 +208,19 @@ func (t *Table) GetInt(i int) Value {
 }
 
 func (t *Table) getIntHash(i int) Value {
-	if t.node == nil {
+	if t.nodep == nil {
 		return Nil
 	}
 	nk := float64(i)
-	n := hashNum(nk, len(t.node))
+	nd := t.nodeAt(uint32(hashNum(nk, 1<<t.lsizenode)))
 	for {
-		nd := &t.node[n]
 		if nd.key.IsNumber() && nd.key.Float() == nk {
 			return nd.val
 		}
 		if nd.next == 0 {
 			return Nil
 		}
-		n = int(nd.next - 1)
+		nd = t.nodeAt(uint32(nd.next - 1))
 	}
 }
 
@@ -155,64 +229,67 @@ func (t *Table) findInt(i int) *Value {
 	if uint(i-1) < uint(len(t.array)) {
 		return &t.array[i-1]
 	}
-	if t.node == nil {
+	if t.nodep == nil {
 		return nil
 	}
 	nk := float64(i)
-	n := hashNum(nk, len(t.node))
+	nd := t.nodeAt(uint32(hashNum(nk, 1<<t.lsizenode)))
 	for {
-		nd := &t.node[n]
 		if nd.key.IsNumber() && nd.key.Float() == nk {
 			return &nd.val
 		}
 		if nd.next == 0 {
 			return nil
 		}
-		n = int(nd.next - 1)
+		nd = t.nodeAt(uint32(nd.next - 1))
 	}
 }
 
 // GetStr returns t[s] (raw).
 func (t *Table) GetStr(s string) Value {
-	if t.node == nil {
+	if t.nodep == nil {
 		return Nil
 	}
 	return t.getStrH(String(s), strHash(s, t.redisHash))
 }
 
+// sameStr reports whether node key nk equals string key k (a pointer compare first: equal
+// constants share their bytes).
+func sameStr(nk, k Value) bool {
+	return nk.n == k.n && (nk.p == k.p || (nk.p != unsafe.Pointer(&numSentinel) && nk.Str() == k.Str()))
+}
+
 // getStrH looks up string key k whose hash is h.
 func (t *Table) getStrH(k Value, h uint32) Value {
-	if t.node == nil {
+	if t.nodep == nil {
 		return Nil
 	}
-	n := int(h & uint32(len(t.node)-1))
+	nd := t.nodeAt(h & (1<<t.lsizenode - 1))
 	for {
-		nd := &t.node[n]
-		if nd.key.n == k.n && (nd.key.p == k.p || (nd.key.p != unsafe.Pointer(&numSentinel) && nd.key.Str() == k.Str())) {
+		if sameStr(nd.key, k) {
 			return nd.val
 		}
 		if nd.next == 0 {
 			return Nil
 		}
-		n = int(nd.next - 1)
+		nd = t.nodeAt(uint32(nd.next - 1))
 	}
 }
 
 // findStrH returns the slot of string key k with hash h, or nil.
 func (t *Table) findStrH(k Value, h uint32) *Value {
-	if t.node == nil {
+	if t.nodep == nil {
 		return nil
 	}
-	n := int(h & uint32(len(t.node)-1))
+	nd := t.nodeAt(h & (1<<t.lsizenode - 1))
 	for {
-		nd := &t.node[n]
-		if nd.key.n == k.n && (nd.key.p == k.p || (nd.key.p != unsafe.Pointer(&numSentinel) && nd.key.Str() == k.Str())) {
+		if sameStr(nd.key, k) {
 			return &nd.val
 		}
 		if nd.next == 0 {
 			return nil
 		}
-		n = int(nd.next - 1)
+		nd = t.nodeAt(uint32(nd.next - 1))
 	}
 }
 
@@ -235,12 +312,12 @@ func (t *Table) find(k Value) *Value {
 	} else if k.p == nil {
 		return nil
 	}
-	if t.node == nil {
+	if t.nodep == nil {
 		return nil
 	}
 	n := t.mainPos(k)
 	for {
-		nd := &t.node[n]
+		nd := t.nodeAt(uint32(n))
 		if RawEqual(nd.key, k) {
 			return &nd.val
 		}
@@ -309,8 +386,8 @@ func (t *Table) SetStr(s string, v Value) {
 func (t *Table) getFreePos() int {
 	for t.lastfree > 0 {
 		t.lastfree--
-		if t.node[t.lastfree].key.p == nil {
-			return t.lastfree
+		if t.nodeAt(uint32(t.lastfree)).key.p == nil {
+			return int(t.lastfree)
 		}
 	}
 	return -1
@@ -318,17 +395,18 @@ func (t *Table) getFreePos() int {
 
 // newKeyH inserts a key that is not present (ltable.c newkey); h is the hash of a string key.
 func (t *Table) newKeyH(L *State, k Value, h uint32) *Value {
-	if t.node == nil {
+	if t.nodep == nil {
 		t.rehash(L, k)
 		return t.slot(L, k)
 	}
 	var mp int
 	if k.IsString() {
-		mp = int(h & uint32(len(t.node)-1))
+		mp = int(h & (1<<t.lsizenode - 1))
 	} else {
 		mp = t.mainPos(k)
 	}
-	if t.node[mp].val.p != nil {
+	nodes := t.nodes()
+	if nodes[mp].val.p != nil {
 		f := t.getFreePos()
 		if f < 0 {
 			t.rehash(L, k)
@@ -336,22 +414,23 @@ func (t *Table) newKeyH(L *State, k Value, h uint32) *Value {
 		}
 		other := t.nodeMainPos(mp)
 		if other != mp {
-			for int(t.node[other].next-1) != mp {
-				other = int(t.node[other].next - 1)
+			for int(nodes[other].next-1) != mp {
+				other = int(nodes[other].next - 1)
 			}
-			t.node[other].next = int32(f + 1)
-			t.node[f] = t.node[mp]
-			t.node[mp].next = 0
-			t.node[mp].val = Nil
+			nodes[other].next = int32(f + 1)
+			nodes[f] = nodes[mp]
+			nodes[mp].next = 0
+			nodes[mp].val = Nil
 		} else {
-			t.node[f].next = t.node[mp].next
-			t.node[mp].next = int32(f + 1)
+			nodes[f].next = nodes[mp].next
+			nodes[mp].next = int32(f + 1)
 			mp = f
 		}
 	}
-	t.node[mp].key = k
-	t.node[mp].h = h
-	return &t.node[mp].val
+	nd := &nodes[mp]
+	nd.key = k
+	nd.h = h
+	return &nd.val
 }
 
 func ceilLog2(x uint) int {
@@ -378,7 +457,7 @@ var log2tab = func() (t [256]uint8) {
 
 func (t *Table) setNodeVector(size int) {
 	if size == 0 {
-		t.node = nil
+		t.nodep = nil
 		t.lsizenode = 0
 		t.lastfree = 0
 		return
@@ -388,9 +467,9 @@ func (t *Table) setNodeVector(size int) {
 		panic(errTableOverflow)
 	}
 	size = 1 << lsize
-	t.node = make([]node, size)
+	t.nodep = &make([]node, size)[0]
 	t.lsizenode = uint8(lsize)
-	t.lastfree = size
+	t.lastfree = int32(size)
 }
 
 var errTableOverflow = &tableOverflow{}
@@ -434,8 +513,9 @@ func countInt(k Value, nums *[maxBits + 1]int) int {
 
 func (t *Table) numUseHash(nums *[maxBits + 1]int, nasize *int) int {
 	total, ause := 0, 0
-	for i := len(t.node) - 1; i >= 0; i-- {
-		n := &t.node[i]
+	nodes := t.nodes()
+	for i := len(nodes) - 1; i >= 0; i-- {
+		n := &nodes[i]
 		if n.val.p != nil {
 			ause += countInt(n.key, nums)
 			total++
@@ -476,7 +556,7 @@ func (t *Table) rehash(L *State, ek Value) {
 
 func (t *Table) resize(L *State, nasize, nhsize int) {
 	oldasize := len(t.array)
-	nold := t.node
+	nold := t.nodes()
 	if nasize > oldasize {
 		t.setArrayVector(nasize)
 	}
@@ -520,8 +600,8 @@ func (t *Table) setArrayVector(size int) {
 // resizeArray is luaH_resizearray.
 func (t *Table) resizeArray(L *State, nasize int) {
 	nsize := 0
-	if t.node != nil {
-		nsize = len(t.node)
+	if t.nodep != nil {
+		nsize = t.sizenode()
 	}
 	t.resize(L, nasize, nsize)
 }
@@ -541,7 +621,7 @@ func (t *Table) Len() int {
 		}
 		return int(i)
 	}
-	if t.node == nil {
+	if t.nodep == nil {
 		return int(j)
 	}
 	return t.unboundSearch(j)
@@ -582,10 +662,10 @@ func (t *Table) findIndex(L *State, k Value) int {
 			return i - 1
 		}
 	}
-	if t.node != nil {
+	if t.nodep != nil {
 		n := t.mainPos(k)
 		for {
-			nd := &t.node[n]
+			nd := t.nodeAt(uint32(n))
 			if RawEqual(nd.key, k) {
 				return n + len(t.array)
 			}
@@ -608,9 +688,10 @@ func (t *Table) Next(L *State, k Value) (key, val Value, ok bool) {
 			return Int(i + 1), t.array[i], true
 		}
 	}
-	for i -= len(t.array); i < len(t.node); i++ {
-		if t.node[i].val.p != nil {
-			return t.node[i].key, t.node[i].val, true
+	nodes := t.nodes()
+	for i -= len(t.array); i < len(nodes); i++ {
+		if nodes[i].val.p != nil {
+			return nodes[i].key, nodes[i].val, true
 		}
 	}
 	return Nil, Nil, false
@@ -626,9 +707,10 @@ func (t *Table) ForEach(f func(k, v Value) bool) {
 			}
 		}
 	}
-	for i := range t.node {
-		if t.node[i].val.p != nil {
-			if !f(t.node[i].key, t.node[i].val) {
+	nodes := t.nodes()
+	for i := range nodes {
+		if nodes[i].val.p != nil {
+			if !f(nodes[i].key, nodes[i].val) {
 				return
 			}
 		}
@@ -636,4 +718,4 @@ func (t *Table) ForEach(f func(k, v Value) bool) {
 }
 
 // HashSize returns the number of nodes in the hash part (0 for the empty part).
-func (t *Table) HashSize() int { return len(t.node) }
+func (t *Table) HashSize() int { return t.sizenode() }
