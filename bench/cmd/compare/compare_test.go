@@ -67,6 +67,8 @@ func TestFormatting(t *testing.T) {
 		{allocText(0), "0.00"},
 		{allocText(3.5), "3.50"},
 		{allocText(714.2), "714"},
+		{allocText(-0.0003), "0.00"},
+		{allocText(-0.25), "-0.25"},
 	}
 	for i, c := range cases {
 		if c.got != c.want {
@@ -272,5 +274,53 @@ require (
 	}
 	if got := goPeerVersions(t.TempDir()); got != nil {
 		t.Errorf("without a go.mod: %v", got)
+	}
+}
+
+// TestParseProcStat reads utime+stime from /proc/PID/stat lines (recorded from Linux 6.x),
+// including a command name with spaces and parentheses.
+func TestParseProcStat(t *testing.T) {
+	cases := []struct {
+		line    string
+		want    int64
+		wantErr bool
+	}{
+		{"24662 (cat) R 24657 24657 6977 0 -1 4194304 100 0 0 0 7 3 0 0 20 0 1 0 1427339 3133440 412", 10, false},
+		{"1609 (redis-server) S 1 1609 1 0 -1 4194560 503 0 0 0 1234 567 0 0 20 0 5 0 9 1 2", 1801, false},
+		{"77 (a) b (c)) S 1 77 1 0 -1 0 0 0 0 0 40 2 0 0 20 0 1 0 9 1 2", 42, false},
+		{"77 (cut) S 1 77 1 0", 0, true},
+		{"no parenthesis", 0, true},
+		{"77 (x) S 1 77 1 0 -1 0 0 0 0 0 ab 2 0 0", 0, true},
+	}
+	for _, c := range cases {
+		got, err := parseProcStat(c.line)
+		if (err != nil) != c.wantErr || got != c.want {
+			t.Errorf("parseProcStat(%q) = %d, %v; want %d (error %v)", c.line, got, err, c.want, c.wantErr)
+		}
+	}
+	// The live process: its own CPU time is readable and not negative.
+	if data, err := os.ReadFile("/proc/self/stat"); err == nil {
+		if n, err := parseProcStat(string(data)); err != nil || n < 0 {
+			t.Errorf("/proc/self/stat: %d, %v", n, err)
+		}
+	}
+}
+
+func TestRateCells(t *testing.T) {
+	boom := fmt.Errorf("boom")
+	cases := []struct {
+		rates  [][]float64
+		failed []error
+		want   []string
+	}{
+		{[][]float64{{3000, 1000, 2000}, {1000, 1000, 1000}}, []error{nil, nil}, []string{"2,000", "1,000", "2.00x"}},
+		{[][]float64{{10}, nil}, []error{nil, boom}, []string{"10", "error", "-"}},
+		{[][]float64{{10}, nil}, []error{nil, nil}, []string{"10", "-", "-"}},
+		{[][]float64{{1234.4}}, []error{nil}, []string{"1,234"}},
+	}
+	for _, c := range cases {
+		if diff := cmp.Diff(c.want, rateCells(c.rates, c.failed)); diff != "" {
+			t.Errorf("rateCells(%v): (-want +got):\n%s", c.rates, diff)
+		}
 	}
 }

@@ -139,7 +139,12 @@ func embeddedSection(cfg *config) (string, bool) {
 	return sb.String(), ok
 }
 
+// allocText formats allocations per call; a difference of averages a hair below zero (noise)
+// prints as zero.
 func allocText(x float64) string {
+	if x < 0 && x > -0.005 {
+		x = 0
+	}
 	if x < 10 {
 		return fmt.Sprintf("%.2f", x)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -102,6 +103,45 @@ func (s *server) usedMemory() (int64, error) {
 		}
 	}
 	return 0, fmt.Errorf("%s: no used_memory in INFO memory", s.name)
+}
+
+// clockTicks is the kernel's USER_HZ, the unit of /proc/PID/stat's times (100 on Linux).
+const clockTicks = 100
+
+// cpuSeconds returns the user+system CPU time the server process (all its threads) has used.
+func (s *server) cpuSeconds() (float64, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.cmd.Process.Pid))
+	if err != nil {
+		return 0, err
+	}
+	ticks, err := parseProcStat(string(data))
+	if err != nil {
+		return 0, err
+	}
+	return float64(ticks) / clockTicks, nil
+}
+
+// parseProcStat returns utime+stime, in clock ticks, from a /proc/PID/stat line. The command
+// name in parentheses may hold spaces and parentheses, so fields count from the last ')'.
+func parseProcStat(line string) (int64, error) {
+	i := strings.LastIndexByte(line, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("bad /proc stat line %q", firstLine(line))
+	}
+	f := strings.Fields(line[i+1:])
+	// f[0] is field 3 (state); utime and stime are fields 14 and 15.
+	if len(f) < 13 {
+		return 0, fmt.Errorf("short /proc stat line %q", firstLine(line))
+	}
+	var total int64
+	for _, s := range f[11:13] {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("bad /proc stat field %q", s)
+		}
+		total += v
+	}
+	return total, nil
 }
 
 // stop asks the server to shut down and kills it if it has not exited within 10 seconds.
