@@ -324,3 +324,41 @@ func TestRateCells(t *testing.T) {
 		}
 	}
 }
+
+func TestEngineSelection(t *testing.T) {
+	all := []luaEngine{{name: "redmoon"}, {name: "lua5.1"}, {name: "luajit -joff"}, {name: "luajit"}, {name: "go-lua"}}
+	names := func(es []luaEngine) []string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.name)
+		}
+		return out
+	}
+	cases := []struct {
+		list    string
+		want    []string
+		wantErr string
+	}{
+		{"", []string{"redmoon", "lua5.1", "luajit -joff", "luajit", "go-lua"}, ""},
+		{"lua5.1", []string{"redmoon", "lua5.1"}, ""},
+		{" luajit-joff , go-lua", []string{"redmoon", "luajit -joff", "go-lua"}, ""},
+		{"redmoon", []string{"redmoon"}, ""},
+		{"lua5.1,luajit -joff", nil, `-engines: unknown engine "luajit -joff"`},
+		{"puc", nil, `-engines: unknown engine "puc"`},
+	}
+	for _, c := range cases {
+		want, err := parseEngines(c.list)
+		if c.wantErr != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), c.wantErr) {
+				t.Errorf("%q: error %v, want %q", c.list, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", c.list, err)
+		}
+		if diff := cmp.Diff(c.want, names(selectEngines(all, want))); diff != "" {
+			t.Errorf("%q: (-want +got):\n%s", c.list, diff)
+		}
+	}
+}

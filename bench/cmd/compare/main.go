@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -40,6 +41,7 @@ type config struct {
 	scale          string
 	dir            string
 	programs       []string
+	engines        map[string]bool // -engines: the Lua VM table's engines (empty: all)
 	timeout        time.Duration
 	vmTimeout      time.Duration
 	embedSeconds   float64
@@ -83,6 +85,8 @@ func main() {
 	flag.StringVar(&cfg.dir, "dir", "bench/suite", "directory of the Lua programs (relative to the repository root)")
 	flag.StringVar(&cfg.out, "out", "", "directory for the tables (default bench/results; a temporary one with -smoke)")
 	only := flag.String("only", "", "comma-separated sections to run: vm, embedded, server, memory (default all)")
+	engines := flag.String("engines", "", "comma-separated engines of the Lua VM table besides redmoon (default all): "+
+		strings.Join(luaEngineNames[1:], ", "))
 	flag.DurationVar(&cfg.timeout, "timeout", 10*time.Minute, "limit for one run of one engine (embedded and memory tables)")
 	flag.DurationVar(&cfg.vmTimeout, "vm-timeout", 90*time.Second,
 		"limit for one run of a Lua program (elapsed time); a slower engine is shown as timed out on that program")
@@ -121,6 +125,11 @@ func main() {
 		if !known {
 			fail(fmt.Errorf("-only: unknown section %q", name))
 		}
+	}
+
+	var err error
+	if cfg.engines, err = parseEngines(*engines); err != nil {
+		fail(err)
 	}
 
 	root, err := findRoot()
@@ -186,6 +195,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "compare: redmoon failed or answered wrongly (see the tables)")
 		os.Exit(1)
 	}
+}
+
+// parseEngines reads -engines: names from luaEngineNames, comma-separated.
+func parseEngines(list string) (map[string]bool, error) {
+	want := map[string]bool{}
+	for _, name := range strings.Split(list, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		if !slices.Contains(luaEngineNames, name) {
+			return nil, fmt.Errorf("-engines: unknown engine %q (known: %s)", name, strings.Join(luaEngineNames, ", "))
+		}
+		want[name] = true
+	}
+	return want, nil
 }
 
 // retiredDir is the directory of Lua programs that bench/suite absorbed; -dir still accepts it.

@@ -37,8 +37,30 @@ func luaEngines(cfg *config) []luaEngine {
 			engines = append(engines, luaEngine{name, func(p, s string) []string { return []string{bin, p, s} }})
 		}
 	}
-	skipf("%s", goluaNote)
-	return engines
+	if len(cfg.engines) == 0 || cfg.engines["golua"] {
+		skipf("%s", goluaNote)
+	}
+	return selectEngines(engines, cfg.engines)
+}
+
+// luaEngineNames are the names -engines accepts ("luajit-joff" for "luajit -joff").
+var luaEngineNames = []string{"redmoon", "lua5.1", "luajit-joff", "luajit", "gopher-lua", "go-lua", "golua"}
+
+// engineKey is an engine's name as -engines spells it.
+func engineKey(name string) string { return strings.ReplaceAll(name, " ", "") }
+
+// selectEngines keeps redmoon and the engines named in want (all of them when want is empty).
+func selectEngines(engines []luaEngine, want map[string]bool) []luaEngine {
+	if len(want) == 0 {
+		return engines
+	}
+	var out []luaEngine
+	for i, e := range engines {
+		if i == 0 || want[engineKey(e.name)] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // programResult is one engine's runs of one program.
