@@ -688,9 +688,7 @@ func (fs *funcState) goIfTrue(e *expdesc) {
 	switch e.k {
 	case vK, vKNUM, vTRUE:
 		pc = noJump
-	case vFALSE:
-		pc = fs.jump()
-	case vJMP:
+	case vJMP: // Lua 5.1.5 has no "always jump" case for false: it is tested like any value
 		fs.invertJump(e)
 		pc = e.info
 	default:
@@ -707,9 +705,7 @@ func (fs *funcState) goIfFalse(e *expdesc) {
 	switch e.k {
 	case vNIL, vFALSE:
 		pc = noJump
-	case vTRUE:
-		pc = fs.jump()
-	case vJMP:
+	case vJMP: // as in goIfTrue, 5.1.5 tests a true constant like any value
 		pc = e.info
 	default:
 		pc = fs.jumpOnCond(e, 1)
