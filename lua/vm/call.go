@@ -33,8 +33,7 @@ func (L *State) precall(fn, nresults int) bool {
 		ci.nresults = nresults
 		ci.cl = cl
 		ci.gf = nil
-		st := L.stack[L.top:ci.top]
-		clear(st)
+		clearValues(L.stack[L.top:ci.top])
 		L.top = ci.top
 		if L.hookMask&HookCall != 0 {
 			L.callHook(HookEventCall)
@@ -136,7 +135,7 @@ func (L *State) postcall(first int) bool {
 	L.nci--
 	i := wanted
 	if i < 0 {
-		n := copy(L.stack[res:], L.stack[first:L.top])
+		n := moveDown(L.stack[res:], L.stack[first:L.top])
 		L.top = res + n
 		return false
 	}

@@ -831,10 +831,7 @@ newframe:
 						if from > nbase+np.NumParams {
 							from = nbase + np.NumParams
 						}
-						st := L.stack[from:ntop]
-						for j := range st {
-							st[j] = Value{}
-						}
+						clearValues(L.stack[from:ntop])
 						L.top = ntop
 						L.nci++
 						L.ci = nci
@@ -1061,7 +1058,7 @@ func (L *State) collapseTailCall() {
 	fn := oci.fn
 	pfn := nci.fn
 	oci.base = fn + (nci.base - pfn)
-	n := copy(L.stack[fn:], L.stack[pfn:L.top])
+	n := moveDown(L.stack[fn:], L.stack[pfn:L.top])
 	L.top = fn + n
 	oci.top = L.top
 	oci.savedpc = 0

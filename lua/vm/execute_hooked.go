@@ -834,10 +834,7 @@ newframe:
 						if from > nbase+np.NumParams {
 							from = nbase + np.NumParams
 						}
-						st := L.stack[from:ntop]
-						for j := range st {
-							st[j] = Value{}
-						}
+						clearValues(L.stack[from:ntop])
 						L.top = ntop
 						L.nci++
 						L.ci = nci
