@@ -148,9 +148,13 @@ func sortGeneric(c *Ctx, args []string, readonly bool, r Reply) {
 			r.Error("ERR One or more scores can't be converted into double")
 			return
 		}
-		sort.SliceStable(items, func(i, j int) bool {
-			return sortCompare(&items[i], &items[j], alpha, hasBy, desc) < 0
-		})
+		cmp := func(a, b *sortItem) int { return sortCompare(a, b, alpha, hasBy, hasStore, desc) }
+		if hasBy && (start != 0 || end != n-1) {
+			// Redis sorts only what the LIMIT needs, with its own unstable quicksort.
+			partialSort(items, cmp, int(start), int(end))
+		} else {
+			sort.SliceStable(items, func(i, j int) bool { return cmp(&items[i], &items[j]) < 0 })
+		}
 	}
 	var out []string
 	count := int64(0)
@@ -241,36 +245,58 @@ func sortScore(s string) (float64, bool) {
 	return f, true
 }
 
-func sortCompare(a, b *sortItem, alpha, byPattern, desc bool) int {
-	var cmp int
+// sortCompare is Redis's sortCompare. Numbers compare by score, ties by the elements' bytes.
+// ALPHA compares with strcoll when the result is replied and with a binary comparison when it is
+// stored (STORE): redis-server sets LC_COLLATE from the environment, and under its default
+// locales (C, POSIX, C.UTF-8) strcoll is strcmp, which stops at the first NUL byte, so
+// "a\x00b" and "a" collate equal. Equal elements keep their order (glibc's qsort is a merge
+// sort).
+func sortCompare(a, b *sortItem, alpha, byPattern, store, desc bool) int {
+	cmp := strings.Compare
+	if !store {
+		cmp = collate
+	}
+	var c int
 	switch {
 	case !alpha:
 		switch {
 		case a.score > b.score:
-			cmp = 1
+			c = 1
 		case a.score < b.score:
-			cmp = -1
+			c = -1
 		default:
-			cmp = strings.Compare(a.elem, b.elem)
+			c = strings.Compare(a.elem, b.elem)
 		}
 	case byPattern:
 		switch {
 		case !a.hasCmp && !b.hasCmp:
-			cmp = 0
+			c = 0
 		case !a.hasCmp:
-			cmp = -1
+			c = -1
 		case !b.hasCmp:
-			cmp = 1
+			c = 1
 		default:
-			cmp = strings.Compare(a.cmp, b.cmp)
+			c = cmp(a.cmp, b.cmp)
 		}
 	default:
-		cmp = strings.Compare(a.elem, b.elem)
+		c = cmp(a.elem, b.elem)
 	}
 	if desc {
-		return -cmp
+		return -c
 	}
-	return cmp
+	return c
+}
+
+// collate is strcoll under the C locale: a byte comparison of the C strings, which end at the
+// first NUL.
+func collate(a, b string) int {
+	if i := strings.IndexByte(a, 0); i >= 0 {
+		a = a[:i]
+	}
+	if i := strings.IndexByte(b, 0); i >= 0 {
+		b = b[:i]
+	}
+	return strings.Compare(a, b)
 }
 
 // lookupByPattern is Redis's lookupKeyByPattern: "#" is the element itself; otherwise the first
