@@ -97,7 +97,7 @@ func (g *progGen) num() string {
 		ops := []string{"+", "-", "*", "/", "%", "^"}
 		return "(" + g.num() + " " + ops[g.pick(len(ops))] + " " + g.num() + ")"
 	case 3:
-		return "-" + g.num()
+		return "- " + g.num() // the space keeps "- -1" from becoming a comment
 	case 4:
 		return "#" + g.str()
 	case 5:
@@ -113,7 +113,10 @@ func (g *progGen) num() string {
 		if t := g.varOf(tTab); t != "" {
 			return "#" + t
 		}
-		return "(" + g.str() + " + 0)"
+		if g.chance(0.2) {
+			return "(" + g.str() + " + 0)" // an arithmetic error, now and then
+		}
+		return "(tonumber(" + g.str() + ") or 0)"
 	}
 }
 
@@ -242,6 +245,40 @@ func (g *progGen) any() string {
 	}
 }
 
+// cond is an and/or/not tree over constants, comparisons and variables: the code generator's
+// jump lists and constant conditions are where compilers go wrong.
+func (g *progGen) cond(d int) string {
+	if d <= 0 || g.chance(0.25) {
+		switch g.pick(7) {
+		case 0:
+			return []string{"true", "false", "nil", "1", "'s'", "0"}[g.pick(6)]
+		case 1:
+			return "(" + g.num() + " < " + g.num() + ")"
+		case 2:
+			return "(" + g.any() + " == " + g.any() + ")"
+		case 3:
+			if v := g.varOf(tAny); v != "" {
+				return v
+			}
+			return "nil"
+		case 4:
+			return "(" + g.any() + ")"
+		case 5:
+			return "(" + g.str() + " ~= " + g.str() + ")"
+		default:
+			return "not " + g.cond(d-1)
+		}
+	}
+	switch g.pick(5) {
+	case 0, 1:
+		return "(" + g.cond(d-1) + " and " + g.cond(d-1) + ")"
+	case 2, 3:
+		return "(" + g.cond(d-1) + " or " + g.cond(d-1) + ")"
+	default:
+		return "(" + g.cond(d-1) + " and " + g.cond(d-1) + " or " + g.cond(d-1) + ")"
+	}
+}
+
 func (g *progGen) exprOf(t vtype) string {
 	switch t {
 	case tNum:
@@ -272,11 +309,48 @@ func (g *progGen) block(n int) {
 func (g *progGen) stmt() {
 	g.stmts++
 	nested := g.depth < 3 && g.stmts < 120
-	k := g.pick(18)
-	if !nested && k >= 9 {
+	k := g.pick(24)
+	if !nested && k >= 9 && k < 18 {
 		k = g.pick(9)
 	}
 	switch k {
+	case 18:
+		g.line("p(" + g.cond(3) + ", " + g.cond(2) + ")")
+		if g.depth < 3 {
+			g.line("if " + g.cond(3) + " then p('then') elseif " + g.cond(2) + " then p('elseif') else p('else') end")
+		}
+	case 19:
+		v := g.name("v")
+		g.line("local " + v + " = " + g.cond(4))
+		g.vars = append(g.vars, variable{v, tAny})
+		g.line("while " + g.cond(2) + " do p('w') break end")
+	case 20:
+		// multiple assignment with overlapping targets
+		a, b, t := g.name("a"), g.name("b"), g.name("t")
+		g.line("local " + a + ", " + b + ", " + t + " = " + g.num() + ", " + g.num() + ", {}")
+		g.line(a + ", " + b + " = " + b + ", " + a)
+		g.line(t + "[" + a + "], " + a + ", " + t + "[" + b + "] = " + b + ", " + g.num() + ", " + a)
+		g.line("p(" + a + ", " + b + ", " + t + "[" + a + "], " + t + "[" + b + "])")
+		g.line(a + ", " + t + "[" + a + "] = " + a + " + 1, " + g.num())
+		g.line("p(" + a + ", " + t + "[" + a + "])")
+	case 21:
+		// methods and chained calls
+		o := g.name("o")
+		g.line("local " + o + " = {n = 0}")
+		g.line("function " + o + ":inc(d) self.n = self.n + (tonumber(d) or 1) return self end")
+		g.line("p(" + o + ":inc(" + g.num() + "):inc(" + g.any() + ").n, (" + g.str() + "):upper(), (" + g.str() + "):sub(1, 2))")
+	case 22:
+		// long constructors (SETLIST flushes) with a multi-value tail
+		if f := g.fun(); f != "" && g.chance(0.5) {
+			g.line("p(#{" + repList("1", 50+g.pick(20)) + ", " + f + "(" + g.any() + ", " + g.any() + ")})")
+		} else {
+			g.line("p(select('#', unpack({" + repList("'x'", 45+g.pick(20)) + ", select(2, 1, 2, 3)})))")
+		}
+	case 23:
+		// tail calls and varargs through several frames
+		f := g.name("f")
+		g.line("local function " + f + "(n, ...) if n <= 0 then return select('#', ...), ... end return " + f + "(n - 1, n, ...) end")
+		g.line("p(" + f + "(" + strconv.Itoa(g.pick(4)) + ", " + g.any() + "))")
 	case 0, 1:
 		t := vtype(g.pick(int(tFun)))
 		v := g.name("v")
@@ -416,13 +490,19 @@ func (g *progGen) stmt() {
 	}
 }
 
+// repList returns n copies of item separated by commas.
+func repList(item string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(item+", ", n), ", ")
+}
+
 const progPrelude = `local function p(...)
   local t = {}
   for i = 1, select('#', ...) do
     local v = select(i, ...)
     local tv = type(v)
     if tv == "table" or tv == "function" or tv == "thread" or tv == "userdata" then v = tv end
-    if v ~= v then v = "NaN" end -- NaN signs of two-NaN operations: vm-bugs 8
+    -- NaN signs of two-NaN operations differ (vm-bugs 8): print every NaN alike
+    if v ~= v then v = "NaN" elseif tv == "string" then v = v:gsub("%-?nan", "NaN") end
     t[#t + 1] = tostring(v)
   end
   print(table.concat(t, " "))
