@@ -5,7 +5,7 @@ import (
 	"sync"
 )
 
-// NumDatabases is the number of databases, Redis's default.
+// NumDatabases is the default number of databases, Redis's default; Options.Databases changes it.
 const NumDatabases = 16
 
 // Type is the type of a stored value, as TYPE names it.
@@ -85,7 +85,15 @@ type Keyspace struct {
 	// Dirty counts the changes made to the data set (Redis's server.dirty).
 	Dirty int64
 
-	seed maphash.Seed
+	stats Stats
+	seed  maphash.Seed
+}
+
+// Options configure a new keyspace.
+type Options struct {
+	// Databases is the number of databases, numbered from 0 (Redis's `databases` setting);
+	// 0 means NumDatabases.
+	Databases int
 }
 
 // DB is one numbered database.
@@ -94,17 +102,30 @@ type DB struct {
 	ks      *Keyspace
 	dict    dict
 	expires map[string]int64 // key -> expire time, Unix ms; only keys with flagExpire
+	avgTTL  int64            // estimate of the keys' average time to live, ms (INFO keyspace)
 }
 
 // New returns an empty keyspace with NumDatabases databases and a real-time clock.
-func New() *Keyspace {
+func New() *Keyspace { return NewWithOptions(Options{}) }
+
+// NewWithOptions returns an empty keyspace configured by o, with a real-time clock. A
+// non-positive number of databases means NumDatabases.
+func NewWithOptions(o Options) *Keyspace {
+	n := o.Databases
+	if n <= 0 {
+		n = NumDatabases
+	}
 	ks := &Keyspace{seed: maphash.MakeSeed()}
-	ks.dbs = make([]*DB, NumDatabases)
+	ks.dbs = make([]*DB, n)
 	for i := range ks.dbs {
 		ks.dbs[i] = &DB{ID: i, ks: ks, dict: newDict(ks.seed), expires: map[string]int64{}}
 	}
 	return ks
 }
+
+// Databases returns the number of databases (SELECT, MOVE, SWAPDB and COPY ... DB accept
+// 0 to Databases()-1).
+func (ks *Keyspace) Databases() int { return len(ks.dbs) }
 
 // Lock acquires the keyspace lock.
 func (ks *Keyspace) Lock() { ks.mu.Lock() }
@@ -119,7 +140,7 @@ func (ks *Keyspace) Exec(fn func()) {
 	fn()
 }
 
-// DB returns database i (0 <= i < NumDatabases).
+// DB returns database i (0 <= i < Databases()).
 func (ks *Keyspace) DB(i int) *DB { return ks.dbs[i] }
 
 // Len returns the number of keys in the database, expired ones not yet removed included
@@ -156,10 +177,14 @@ func (db *DB) lookupRead(c *Ctx, key string) *entry {
 	e := db.find(c, key)
 	if e != nil {
 		e.lru = lruClock(c.Now())
-	} else if h := db.ks.Hooks.Event; h != nil {
+		db.ks.stats.Hits++
+		return e
+	}
+	db.ks.stats.Misses++
+	if h := db.ks.Hooks.Event; h != nil {
 		h(EventKeyMiss, "keymiss", db.ID, key)
 	}
-	return e
+	return nil
 }
 
 // lookupWrite finds a key about to be modified and refreshes its access time.
@@ -171,12 +196,39 @@ func (db *DB) lookupWrite(c *Ctx, key string) *entry {
 	return e
 }
 
-// peek finds a live key without touching its access time (OBJECT, TYPE-like inspections).
+// peek finds a live key without touching its access time or the statistics.
 func (db *DB) peek(c *Ctx, key string) *entry { return db.find(c, key) }
+
+// lookupReadNoTouch finds a key for reading without refreshing its access time (Redis's
+// LOOKUP_NOTOUCH: EXISTS, TYPE, the TTL family, SCAN's TYPE filter): it counts a hit or a miss
+// and sends keymiss like lookupRead.
+func (db *DB) lookupReadNoTouch(c *Ctx, key string) *entry {
+	if e := db.find(c, key); e != nil {
+		db.ks.stats.Hits++
+		return e
+	}
+	db.ks.stats.Misses++
+	if h := db.ks.Hooks.Event; h != nil {
+		h(EventKeyMiss, "keymiss", db.ID, key)
+	}
+	return nil
+}
+
+// lookupReadQuiet is lookupReadNoTouch without the keymiss event (LOOKUP_NOTOUCH|
+// LOOKUP_NONOTIFY: OBJECT).
+func (db *DB) lookupReadQuiet(c *Ctx, key string) *entry {
+	if e := db.find(c, key); e != nil {
+		db.ks.stats.Hits++
+		return e
+	}
+	db.ks.stats.Misses++
+	return nil
+}
 
 // expireKey deletes a key whose time has come and sends the "expired" event.
 func (db *DB) expireKey(key string) {
 	db.remove(key)
+	db.ks.stats.ExpiredKeys++
 	db.ks.Dirty++
 	db.ks.keyModified(db.ID, key)
 	db.ks.event(EventExpired, "expired", db.ID, key)
@@ -247,4 +299,5 @@ func (db *DB) expireAt(e *entry) int64 {
 func (db *DB) flush() {
 	db.dict.clear()
 	db.expires = map[string]int64{}
+	db.avgTTL = 0
 }

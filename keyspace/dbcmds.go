@@ -109,6 +109,7 @@ func swapdbCommand(c *Ctx, args []string, r Reply) {
 		da, db := c.KS.dbs[a], c.KS.dbs[b]
 		da.dict, db.dict = db.dict, da.dict
 		da.expires, db.expires = db.expires, da.expires
+		da.avgTTL, db.avgTTL = db.avgTTL, da.avgTTL
 		c.KS.Dirty++
 		if h := c.KS.Hooks.Swapped; h != nil {
 			h(a, b)

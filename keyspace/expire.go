@@ -4,7 +4,8 @@ import "time"
 
 // Active expiry: like Redis's activeExpireCycle, each database's keys with an expire time are
 // sampled (20 at a time) and the expired ones deleted; sampling repeats while more than a quarter
-// of a sample was expired and the time budget lasts.
+// of a sample was expired and the time budget lasts. The unexpired keys of each sample feed the
+// database's average-TTL estimate (INFO keyspace avg_ttl), as in Redis.
 
 const (
 	expireSample      = 20
@@ -18,8 +19,13 @@ func (ks *Keyspace) ActiveExpireCycle() int {
 	now := ks.Clock.Now()
 	deleted := 0
 	for _, db := range ks.dbs {
-		for len(db.expires) > 0 {
+		for {
+			if len(db.expires) == 0 {
+				db.avgTTL = 0
+				break
+			}
 			sampled, expired := 0, 0
+			var ttlSum, ttlSamples int64
 			var victims [expireSample]string
 			for key, when := range db.expires {
 				if sampled == expireSample {
@@ -29,11 +35,15 @@ func (ks *Keyspace) ActiveExpireCycle() int {
 				if now > when {
 					victims[expired] = key
 					expired++
+				} else if ttl := when - now; ttl > 0 {
+					ttlSum += ttl
+					ttlSamples++
 				}
 			}
 			for _, key := range victims[:expired] {
 				db.expireKey(key)
 			}
+			db.updateAvgTTL(ttlSum, ttlSamples)
 			deleted += expired
 			if expired*4 <= sampled || time.Since(start) > expireCycleBudget {
 				break

@@ -32,7 +32,7 @@ func delCommand(c *Ctx, args []string, r Reply) {
 func existsCommand(c *Ctx, args []string, r Reply) {
 	var n int64
 	for _, key := range args[1:] {
-		if c.DB.peek(c, key) != nil {
+		if c.DB.lookupReadNoTouch(c, key) != nil {
 			n++
 		}
 	}
@@ -40,7 +40,7 @@ func existsCommand(c *Ctx, args []string, r Reply) {
 }
 
 func typeCommand(c *Ctx, args []string, r Reply) {
-	e := c.DB.peek(c, args[1])
+	e := c.DB.lookupReadNoTouch(c, args[1])
 	if e == nil {
 		r.SimpleString("none")
 		return
@@ -148,7 +148,7 @@ func copyCommand(c *Ctx, args []string, r Reply) {
 		r.Integer(0)
 		return
 	}
-	ne := &entry{key: newkey, str: e.str, typ: e.typ, enc: e.enc}
+	ne := &entry{key: newkey, str: e.stringValue(), typ: e.typ, enc: e.enc}
 	switch {
 	case e.typ == TypeString && e.enc == EncInt:
 		ne.setInt(e.intValue())
@@ -312,7 +312,7 @@ func expiretimeCommand(c *Ctx, args []string, r Reply)  { ttlGeneric(c, args, fa
 func pexpiretimeCommand(c *Ctx, args []string, r Reply) { ttlGeneric(c, args, true, true, r) }
 
 func ttlGeneric(c *Ctx, args []string, ms, abs bool, r Reply) {
-	e := c.DB.peek(c, args[1])
+	e := c.DB.lookupReadNoTouch(c, args[1])
 	if e == nil {
 		r.Integer(-2)
 		return

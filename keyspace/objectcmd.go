@@ -11,7 +11,7 @@ func init() {
 }
 
 func objectEncodingCommand(c *Ctx, args []string, r Reply) {
-	if e := c.DB.peek(c, args[2]); e == nil {
+	if e := c.DB.lookupReadQuiet(c, args[2]); e == nil {
 		r.Null()
 	} else {
 		r.Bulk(e.enc.String())
@@ -19,7 +19,7 @@ func objectEncodingCommand(c *Ctx, args []string, r Reply) {
 }
 
 func objectRefcountCommand(c *Ctx, args []string, r Reply) {
-	if e := c.DB.peek(c, args[2]); e == nil {
+	if e := c.DB.lookupReadQuiet(c, args[2]); e == nil {
 		r.Null()
 	} else {
 		r.Integer(e.refcount())
@@ -27,7 +27,7 @@ func objectRefcountCommand(c *Ctx, args []string, r Reply) {
 }
 
 func objectIdletimeCommand(c *Ctx, args []string, r Reply) {
-	e := c.DB.peek(c, args[2])
+	e := c.DB.lookupReadQuiet(c, args[2])
 	if e == nil {
 		r.Null()
 		return
@@ -41,7 +41,7 @@ func objectIdletimeCommand(c *Ctx, args []string, r Reply) {
 }
 
 func objectFreqCommand(c *Ctx, args []string, r Reply) {
-	if e := c.DB.peek(c, args[2]); e == nil {
+	if e := c.DB.lookupReadQuiet(c, args[2]); e == nil {
 		r.Null()
 		return
 	}

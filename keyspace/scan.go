@@ -111,7 +111,7 @@ func scanCommand(c *Ctx, args []string, r Reply) {
 			continue
 		}
 		if o.hasType {
-			e := c.DB.peek(c, k)
+			e := c.DB.lookupReadNoTouch(c, k)
 			name := "none"
 			if e != nil {
 				name = e.typ.String()
