@@ -1,7 +1,31 @@
 // Package compiler turns a Lua 5.1 syntax tree (lua/parser) into a vm.Proto, generating the same
-// code as PUC Lua 5.1's parser and code generator: register allocation, constants, jumps,
+// code as PUC Lua 5.1.5's parser and code generator: register allocation, constants, jumps,
 // upvalues, line information and limits with their messages. Operands that are a register or a
-// constant in Lua 5.1 (RK) are resolved at compile time into the VM's opcode variants.
+// constant in Lua 5.1 (RK) are resolved at compile time into the VM's opcode variants; apart
+// from that the code has PUC's shape instruction for instruction (shape_test.go compares every
+// corpus program with luac5.1 -l).
+//
+//	chunk, err := parser.ParseOptions(src, chunkname, parser.Options{})
+//	proto, err := compiler.CompileOptions(chunk, compiler.Options{Source: src})
+//
+// # Limits
+//
+// The limits PUC checks while generating code are checked here, with PUC's messages:
+// "function or expression too complex" past 250 registers and "control structure too long" for
+// a jump longer than 131071 instructions (PUC's 18-bit sBx; the distance is counted in PUC's
+// instructions). These are luaX_syntaxerror messages that name the parser's current token
+// ("near 'end'"): the compiler tracks where PUC's parser would be and, only when such an error
+// is raised, finds that token by scanning Options.Source along the tree (near.go). The limits on
+// local variables (200) and upvalues (60) are checked by the parser.
+//
+// Our FORPREP and FORLOOP have 16-bit offsets, so a numeric for whose body is longer than 32767
+// instructions (and within PUC's limit) is compiled with a trampoline of three 24-bit jumps
+// (see numForEnd): such a loop runs one more instruction per iteration than PUC's, which count
+// hooks see, and a line hook sees one more line event on entering it. Shorter loops are PUC's.
+//
+// Known gap: GETGLOBAL, SETGLOBAL and CLOSURE have 16-bit operands, so a function with more than
+// 65535 constants (or nested functions) cannot name a global or a function past that index;
+// it gets "constant table overflow" where PUC accepts up to 262143.
 package compiler
 
 import (
