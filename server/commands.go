@@ -72,6 +72,7 @@ var connCommands = map[string]connHandler{
 	"config|set":              cmdConfigSet,
 	"config|resetstat": func(c *client, a []string) {
 		c.s.stats.reset()
+		c.s.ks.ResetStats()
 		c.s.slowlog.reset()
 		c.out.SimpleString("OK")
 	},

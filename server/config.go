@@ -94,14 +94,8 @@ type param struct {
 	set       func(s *Server, v string) string // returns the error text after "- ", or ""
 }
 
-// databases is the number of databases clients may SELECT: the configured number, at most the
-// keyspace's.
-func (s *Server) databases() int {
-	if n := s.cfg.Databases; n > 0 && n < keyspace.NumDatabases {
-		return n
-	}
-	return keyspace.NumDatabases
-}
+// databases is the number of databases clients may SELECT: the keyspace's.
+func (s *Server) databases() int { return s.ks.Databases() }
 
 var paramTable []*param
 

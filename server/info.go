@@ -6,8 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"time"
-
-	"github.com/redmoon-dev/redmoon/keyspace"
 )
 
 // INFO with the sections and fields client libraries and tools read. Values that redmoon does
@@ -143,10 +141,11 @@ func (s *Server) infoSection(sec string) string {
 		kv("total_commands_processed", s.stats.commands)
 		kv("instantaneous_ops_per_sec", s.opsPerSec())
 		kv("rejected_connections", s.stats.rejectedConns)
-		kv("expired_keys", 0)
-		kv("evicted_keys", 0)
-		kv("keyspace_hits", 0)
-		kv("keyspace_misses", 0)
+		ks := s.ks.Stats()
+		kv("expired_keys", ks.ExpiredKeys)
+		kv("evicted_keys", ks.EvictedKeys)
+		kv("keyspace_hits", ks.Hits)
+		kv("keyspace_misses", ks.Misses)
 		kv("pubsub_channels", len(s.pubsub.channels))
 		kv("pubsub_patterns", len(s.pubsub.patterns))
 		kv("pubsubshard_channels", len(s.pubsub.shards))
@@ -168,22 +167,11 @@ func (s *Server) infoSection(sec string) string {
 	case "cluster":
 		kv("cluster_enabled", 0)
 	case "keyspace":
-		for i := 0; i < s.databases(); i++ {
-			db := s.ks.DB(i)
-			if n := db.Len(); n > 0 {
-				fmt.Fprintf(&b, "db%d:keys=%d,expires=%d,avg_ttl=0\r\n", i, n, expiresOf(db))
-			}
+		for _, d := range s.ks.DBStats() {
+			fmt.Fprintf(&b, "db%d:keys=%d,expires=%d,avg_ttl=%d\r\n", d.ID, d.Keys, d.Expires, d.AvgTTL)
 		}
 	}
 	return b.String()
-}
-
-// expiresOf counts the keys with a time to live, when the keyspace can tell.
-func expiresOf(db *keyspace.DB) int {
-	if e, ok := any(db).(interface{ Expires() int }); ok {
-		return e.Expires()
-	}
-	return 0
 }
 
 // opsPerSec is the command rate over the last completed second.

@@ -145,7 +145,7 @@ func New(cfg Config) *Server {
 		runID:     newRunID(),
 	}
 	if s.ks == nil {
-		s.ks = keyspace.New()
+		s.ks = keyspace.NewWithOptions(keyspace.Options{Databases: cfg.Databases})
 	}
 	s.bridge = redisbridge.For(s.ks)
 	s.params = newParams(s)
