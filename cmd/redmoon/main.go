@@ -59,6 +59,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return serve(args, stdout, stderr, nil)
 }
 
+// maxDatabases bounds --databases. Redis accepts up to 2147483647 and allocates them all at
+// start; a bound keeps a typo from exhausting memory (an empty database costs about 150 bytes).
+const maxDatabases = 1 << 16
+
 // options are the server flags.
 type options struct {
 	port        int
@@ -74,7 +78,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.port, "port", 6379, "TCP port to listen on")
 	fs.StringVar(&o.bind, "bind", "127.0.0.1", "address to listen on (0.0.0.0 for every interface)")
 	fs.StringVar(&o.requirepass, "requirepass", "", "password clients must send with AUTH (empty: none)")
-	fs.IntVar(&o.databases, "databases", 16, "number of databases (at most 16)")
+	fs.IntVar(&o.databases, "databases", 16, "number of databases")
 	fs.IntVar(&o.maxclients, "maxclients", 10000, "maximum number of simultaneous clients")
 	fs.Usage = func() { usage(stderr) }
 	return fs
@@ -101,7 +105,7 @@ Server flags (they override the configuration file):
   --port N              TCP port to listen on (default 6379)
   --bind ADDR           address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --requirepass PASS    password clients must send with AUTH (default: none)
-  --databases N         number of databases, at most 16 (default 16)
+  --databases N         number of databases, SELECT 0 to N-1 (default 16, at most 65536)
   --maxclients N        maximum number of simultaneous clients (default 10000)
 
 The configuration file uses redis.conf syntax. Honoured directives: port, bind, requirepass,
@@ -172,8 +176,8 @@ func serve(args []string, stdout, stderr io.Writer, ready chan<- *server.Server)
 	if cfg.Databases == 0 {
 		cfg.Databases = 16
 	}
-	if cfg.Databases < 1 || cfg.Databases > 16 {
-		fmt.Fprintf(stderr, "redmoon: databases must be between 1 and 16 (got %d)\n", cfg.Databases)
+	if cfg.Databases < 1 || cfg.Databases > maxDatabases {
+		fmt.Fprintf(stderr, "redmoon: databases must be between 1 and %d (got %d)\n", maxDatabases, cfg.Databases)
 		return 2
 	}
 	if cfg.MaxClients < 0 || setFlag(fs, "maxclients") && o.maxclients < 1 {

@@ -44,7 +44,7 @@ func TestBadFlags(t *testing.T) {
 	cases := [][]string{
 		{"--nosuchflag"},
 		{"--port", "x"},
-		{"--databases", "17"},
+		{"--databases", "65537"},
 		{"--databases", "0"},
 		{"/nonexistent/redis.conf"},
 		{"--port", "1", "extra"},
@@ -188,6 +188,47 @@ func TestServeFlagsAndSignal(t *testing.T) {
 		"Ready to accept connections", "Received SIGTERM scheduling shutdown", "ready to exit, bye bye"} {
 		if !strings.Contains(log, line) {
 			t.Errorf("log lacks %q:\n%s", line, log)
+		}
+	}
+}
+
+// TestServeDatabases checks that --databases and the configuration file's databases directive
+// give that many databases, more than Redis's default 16 included (errors as
+// redis-server --databases N answers them).
+func TestServeDatabases(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "redis.conf")
+	if err := os.WriteFile(conf, []byte("databases 32\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		n    int
+	}{
+		{[]string{"--databases", "20"}, 20},
+		{[]string{"--databases", "1"}, 1},
+		{[]string{conf}, 32},
+		{[]string{conf, "--databases", "5"}, 5},
+		{nil, 16},
+	}
+	for _, c := range cases {
+		port := freePort(t)
+		args := append(append([]string{}, c.args...), "--port", strconv.Itoa(port))
+		_, out, stop := startBinary(t, args)
+		addr := "127.0.0.1:" + strconv.Itoa(port)
+		last := strconv.Itoa(c.n - 1)
+		got := command(t, addr, "SELECT "+last, "SET k v", "SELECT "+strconv.Itoa(c.n), "MOVE k "+strconv.Itoa(c.n),
+			"SWAPDB 0 "+strconv.Itoa(c.n), "CONFIG GET databases", "INFO keyspace")
+		want := []string{"+OK", "+OK", "-ERR DB index is out of range", "-ERR DB index is out of range",
+			"-ERR DB index is out of range", "*2 databases " + strconv.Itoa(c.n),
+			"# Keyspace\r\ndb" + last + ":keys=1,expires=0,avg_ttl=0\r\n"}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%q: reply %d = %q, want %q", c.args, i, got[i], want[i])
+			}
+		}
+		if code := stop(syscall.SIGTERM); code != 0 {
+			t.Errorf("%q: exit code %d after SIGTERM:\n%s", c.args, code, out.String())
 		}
 	}
 }
