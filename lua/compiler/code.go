@@ -46,6 +46,10 @@ const (
 	maxStack    = 250 // MAXSTACK
 	maxVars     = 200 // LUAI_MAXVARS
 	maxUpvalues = 60  // LUAI_MAXUPVALUES
+	// Vector limits of PUC's luaM_growvector while parsing: constants and nested functions
+	// (MAXARG_Bx), local variable declarations per function (SHRT_MAX).
+	maxConstants = 1<<18 - 1
+	maxLocVars   = 1<<15 - 1
 )
 
 func isK(x int) bool           { return x&bitRK != 0 }
@@ -434,10 +438,18 @@ func (fs *funcState) addK(key constKey, v vm.Value) int {
 	if i, ok := fs.h[key]; ok {
 		return i
 	}
-	fs.f.Constants = append(fs.f.Constants, v)
-	i := len(fs.f.Constants) - 1
+	i := fs.newK(v)
 	fs.h[key] = i
 	return i
+}
+
+// newK appends a constant; PUC's constant table holds at most MAXARG_Bx (262143) of them.
+func (fs *funcState) newK(v vm.Value) int {
+	if len(fs.f.Constants) >= maxConstants {
+		fs.c.runError("constant table overflow")
+	}
+	fs.f.Constants = append(fs.f.Constants, v)
+	return len(fs.f.Constants) - 1
 }
 
 func (fs *funcState) stringK(s string) int {
@@ -447,8 +459,7 @@ func (fs *funcState) stringK(s string) int {
 func (fs *funcState) numberK(r float64) int {
 	if r != r {
 		// NaN is never equal to itself: each one is a new constant.
-		fs.f.Constants = append(fs.f.Constants, vm.Number(r))
-		return len(fs.f.Constants) - 1
+		return fs.newK(vm.Number(r))
 	}
 	return fs.addK(constKey{kind: 'n', n: r}, vm.Number(r))
 }

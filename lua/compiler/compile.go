@@ -136,6 +136,12 @@ func (c *compiler) syntaxError(msg string) {
 	panic(bailout{&Error{Msg: c.syntaxID + ":" + strconv.Itoa(c.curline) + ": " + msg}})
 }
 
+// runError is an error PUC raises with luaG_runerror while parsing (a vector outgrew its
+// limit in luaM_growvector): its message has no position.
+func (c *compiler) runError(msg string) {
+	panic(bailout{&Error{Msg: msg}})
+}
+
 // nearError is a code generation limit error raised as luaX_syntaxerror: at the line of the
 // parser's current token, naming it.
 func (c *compiler) nearError(msg string) {
@@ -199,6 +205,9 @@ func (c *compiler) newLocalVar(name string, n int, line int) {
 	if fs.nactvar+n+1 > maxVars {
 		c.curline = line
 		c.errorLimit(fs, maxVars, "local variables")
+	}
+	if len(fs.f.LocVars) >= maxLocVars {
+		c.runError("too many local variables")
 	}
 	fs.f.LocVars = append(fs.f.LocVars, vm.LocVar{Name: name})
 	idx := len(fs.f.LocVars) - 1
@@ -771,6 +780,9 @@ func (c *compiler) parList(fn *parser.Function) {
 
 func (c *compiler) pushClosure(child *funcState, v *expdesc) {
 	fs := c.fs
+	if len(fs.f.Protos) >= maxConstants {
+		c.runError("constant table overflow")
+	}
 	fs.f.Protos = append(fs.f.Protos, child.f)
 	*v = expdesc{k: vRELOCABLE, info: fs.codeABx(lCLOSURE, 0, len(fs.f.Protos)-1), t: noJump, f: noJump}
 	for _, u := range child.upvalues {
