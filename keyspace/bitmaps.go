@@ -11,20 +11,25 @@ import (
 // # Writes on immutable strings
 //
 // A stored string is an immutable Go string that readers (GET, a Lua script) may keep for ever,
-// so a write never changes bytes a string already covers: it builds a new string. Two things keep
-// repeated SETBIT (and BITFIELD SET/INCRBY) cheap:
+// so a write never changes bytes a reader may hold. Three things keep repeated SETBIT (and
+// BITFIELD SET/INCRBY) cheap:
 //
-//   - Amortised growth. The string a bit command stores is a view of a larger buffer: the entry
-//     keeps the buffer (a *bitBuf in val, tied to the entry), and the bytes past the end of the
-//     string belong to no string yet. A write that lands entirely past the current end (SETBIT at
-//     increasing offsets, the usual way a bitmap grows) zero-fills the new bytes in place and
-//     stores a longer view of the same buffer: no copy. When the capacity is exhausted the buffer
-//     doubles. Old views stay valid, because the bytes they cover are never written again.
+//   - Writes in place while nobody has the string. The string a bit command stores is a view of
+//     a buffer the entry owns (a *bitBuf in val, tied to the entry). Every way a string leaves the
+//     keyspace goes through entry.stringValue, which marks the buffer escaped; the bit commands
+//     themselves read through bitString, which does not. Until the value escapes, a write flips
+//     its bytes in the buffer itself: SETBIT and BITFIELD on an existing value of any size cost
+//     O(1). The first write after an escape copies the value once into a fresh buffer, which
+//     nobody has seen yet.
+//   - Amortised growth. Bytes past the end of the string belong to no string yet. A write that
+//     lands entirely past the current end (SETBIT at increasing offsets, the usual way a bitmap
+//     grows) zero-fills the new bytes in place and stores a longer view of the same buffer, even
+//     after an escape: old views stay valid, because the bytes they cover are not written. When
+//     the capacity is exhausted the buffer doubles.
 //   - No-op writes. SETBIT that does not change the bit stores nothing new.
 //
-// A write that changes bytes inside the current string copies it (O(length)), into a buffer
-// with room to grow. Copies, renames and every other command that replaces the value drop the
-// tie (the *bitBuf's owner is the entry), so two keys never grow into the same buffer.
+// Copies, renames and every other command that replaces the value drop the tie (the *bitBuf's
+// owner is the entry), so two keys never write into the same buffer.
 
 func init() {
 	register(map[string]Handler{
@@ -39,6 +44,25 @@ func init() {
 type bitBuf struct {
 	owner *entry
 	b     []byte
+	// escaped: the string (or a view of this buffer) may be held outside the keyspace, so the
+	// bytes it covers must not change.
+	escaped bool
+}
+
+// markEscaped records that e's string value is leaving the keyspace (entry.stringValue calls
+// it), so that a later bit write copies instead of writing in place.
+func markEscaped(e *entry) {
+	if bb, ok := e.val.(*bitBuf); ok {
+		bb.escaped = true
+	}
+}
+
+// bitString is e's string value for the bit commands' own reads, which do not let it escape.
+func bitString(e *entry) string {
+	if e.enc == EncInt {
+		return e.stringValue()
+	}
+	return e.str
 }
 
 // maxBitOffset bounds bit offsets: the byte they fall in must be below proto-max-bulk-len.
@@ -71,7 +95,7 @@ func lookupBitRead(c *Ctx, key string, r Reply) (s string, exists, ok bool) {
 	if !ok || e == nil {
 		return "", false, ok
 	}
-	return e.stringValue(), true, true
+	return bitString(e), true, true
 }
 
 // bitWriter is a pending write of a bit command on a string key.
@@ -79,8 +103,9 @@ type bitWriter struct {
 	e   *entry
 	b   []byte // the value being built, at its new length
 	old int    // length of the value before the write
-	// inPlace: b extends the entry's own buffer; bytes below old are shared with the stored
-	// string and must not be written (beginWrite copies first when they would be).
+	// inPlace: b extends the entry's own buffer; when it has escaped, bytes below old are
+	// shared with strings outside the keyspace and are not written (beginBitWrite copies first
+	// when they would be).
 	inPlace bool
 }
 
@@ -101,13 +126,13 @@ func beginBitWrite(c *Ctx, key string, maxByte uint64, touch uint64, r Reply) (w
 		w = bitWriter{e: e, b: make([]byte, n, growCap(0, n))}
 		return w, true
 	}
-	cur := e.stringValue()
+	cur := bitString(e)
 	w = bitWriter{e: e, old: len(cur)}
 	if n < len(cur) {
 		n = len(cur)
 	}
 	if bb, owned := e.val.(*bitBuf); owned && bb.owner == e && len(bb.b) == len(cur) && len(cur) > 0 &&
-		unsafe.StringData(cur) == &bb.b[0] && touch >= uint64(len(cur)) && n <= cap(bb.b) {
+		unsafe.StringData(cur) == &bb.b[0] && (touch >= uint64(len(cur)) || !bb.escaped) && n <= cap(bb.b) {
 		w.b = bb.b[:n]
 		clear(w.b[len(cur):])
 		w.inPlace = true
@@ -152,6 +177,9 @@ func (w *bitWriter) commit() {
 		e.str = unsafe.String(&w.b[0], len(w.b))
 		if bb, ok := e.val.(*bitBuf); ok && bb.owner == e {
 			bb.b = w.b // only this entry refers to its bitBuf
+			if !w.inPlace {
+				bb.escaped = false // a fresh buffer nobody has seen
+			}
 		} else {
 			e.val = &bitBuf{owner: e, b: w.b}
 		}
@@ -198,7 +226,7 @@ func setbitCommand(c *Ctx, args []string, r Reply) {
 	mask := byte(1) << (7 - off&7)
 	// A write that neither grows the string nor changes the bit keeps the stored string.
 	if e := c.DB.lookupWrite(c, args[1]); e != nil && e.typ == TypeString {
-		if s := e.stringValue(); byteIdx < uint64(len(s)) && (s[byteIdx]&mask != 0) == (on == 1) {
+		if s := bitString(e); byteIdx < uint64(len(s)) && (s[byteIdx]&mask != 0) == (on == 1) {
 			if e.enc != EncRaw {
 				// The value becomes "raw" all the same (dbUnshareStringValue).
 				w := bitWriter{e: e, b: []byte(s), old: len(s)}
@@ -545,7 +573,7 @@ func bitopCommand(c *Ctx, args []string, r Reply) {
 			r.Error(ErrWrongType)
 			return
 		}
-		s := e.stringValue()
+		s := bitString(e)
 		srcs = append(srcs, s)
 		if len(s) > maxLen {
 			maxLen = len(s)

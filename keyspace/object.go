@@ -81,6 +81,7 @@ func (e *entry) stringValue() string {
 	if e.str == "" && e.enc == EncInt {
 		e.str = FormatInt(e.intValue())
 	}
+	markEscaped(e) // a bitmap written in place must be copied before its next write
 	return e.str
 }
 
