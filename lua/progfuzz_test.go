@@ -16,6 +16,8 @@ import (
 
 	"github.com/redmoon-dev/redmoon/conformance/oracle"
 	"github.com/redmoon-dev/redmoon/lua"
+	"github.com/redmoon-dev/redmoon/lua/compiler"
+	"github.com/redmoon-dev/redmoon/lua/parser"
 )
 
 // A differential fuzzer: random small programs, generated from a grammar of Lua 5.1 statements
@@ -560,6 +562,39 @@ func checkProgram(t testing.TB, bin, dir string, seed uint64) {
 	ours, theirs := runBoth(t, bin, dir, src)
 	if ours != theirs {
 		t.Errorf("seed %d: output differs from lua5.1\n--- program\n%s\n--- ours\n%s\n--- lua5.1\n%s", seed, src, ours, theirs)
+	}
+	if luac, ok := oracle.Lookup("luac5.1"); ok {
+		checkShape(t, luac, filepath.Join(dir, "prog.lua"), src, seed)
+	}
+}
+
+// checkShape compares the code of the program with luac5.1's (see compiler.Shape).
+func checkShape(t testing.TB, luac, path, src string, seed uint64) {
+	out, luacErr := exec.Command(luac, "-l", "-p", path).Output()
+	chunk, err := parser.ParseOptions([]byte(src), "@"+path, parser.Options{SkipHashLine: true, CCalls: 1})
+	if err == nil {
+		_, err = compiler.CompileOptions(chunk, compiler.Options{Source: []byte(src), SkipHashLine: true})
+	}
+	if (err != nil) != (luacErr != nil) {
+		t.Errorf("seed %d: compiling: ours %v, luac5.1 %v", seed, err, luacErr)
+	}
+	if err != nil || luacErr != nil {
+		return // the run compared the messages
+	}
+	p, _ := compiler.CompileOptions(chunk, compiler.Options{Source: []byte(src), SkipHashLine: true})
+	got, want := strings.Split(compiler.Shape(p), "\n"), strings.Split(compiler.LuacShape(string(out)), "\n")
+	for i := range max(len(got), len(want)) {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			t.Errorf("seed %d: code differs from luac5.1's at shape line %d: ours %q, luac5.1 %q\n%s", seed, i+1, g, w, src)
+			return
+		}
 	}
 }
 

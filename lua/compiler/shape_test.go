@@ -7,99 +7,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/redmoon-dev/redmoon/conformance/lua/syntax"
 	"github.com/redmoon-dev/redmoon/conformance/oracle"
 	"github.com/redmoon-dev/redmoon/lua/parser"
-	"github.com/redmoon-dev/redmoon/lua/vm"
 )
 
-// The code our compiler generates must have PUC's shape: the same functions with the same
-// stack sizes, parameters, upvalues, locals and constants counts, and the same instructions
-// (Lua 5.1 opcode, register A, line) in the same order. Our opcodes are PUC's with the RK
-// operands resolved into variants, so each of ours names one of PUC's. shapes.golden holds,
-// for each corpus program, a digest of luac5.1 -l's listing reduced to that shape.
-
-// pucName maps our opcodes to Lua 5.1's.
-func pucName(op vm.Opcode) string {
-	n := op.String()
-	switch {
-	case n == "LOADKX":
-		return "LOADK"
-	case n == "GETTABLEK" || n == "GETFIELD":
-		return "GETTABLE"
-	case strings.HasPrefix(n, "SETTABLE") || strings.HasPrefix(n, "SETFIELD"):
-		return "SETTABLE"
-	case n == "SELFK":
-		return "SELF"
-	}
-	for _, base := range []string{"ADD", "SUB", "MUL", "DIV", "MOD", "POW", "EQ", "LT", "LE"} {
-		switch strings.TrimPrefix(n, base) {
-		case "RK", "KR", "KK":
-			return base
-		}
-	}
-	return n
-}
-
-// hasA reports whether register A is meaningful in both encodings.
-func hasA(name string) bool { return name != "JMP" }
-
-func shapeOf(p *vm.Proto, b *strings.Builder) {
-	fmt.Fprintf(b, "function slots %d params %d upvalues %d locals %d constants %d functions %d\n",
-		p.MaxStack, p.NumParams, p.NumUpvalues, len(p.LocVars), len(p.Constants), len(p.Protos))
-	for pc := 0; pc < len(p.Code); pc++ {
-		i := p.Code[pc]
-		op := vm.OpOf(i)
-		name := pucName(op)
-		switch op {
-		case vm.OpExtraArg:
-			continue
-		}
-		a := ""
-		if hasA(name) {
-			a = strconv.Itoa(vm.ArgA(i))
-		}
-		fmt.Fprintf(b, "%s %s [%d]\n", name, a, p.LineInfo[pc])
-		if op == vm.OpSetList && vm.ArgC(i) == 0 {
-			pc++ // the block number word
-		}
-	}
-	for _, c := range p.Protos {
-		shapeOf(c, b)
-	}
-}
-
-var (
-	luacHeader = regexp.MustCompile(`^(\d+)\+? params?, (\d+) slots?, (\d+) upvalues?, (\d+) locals?, (\d+) constants?, (\d+) functions?`)
-	luacInstr  = regexp.MustCompile(`^\t\d+\t\[(\d+)\]\t(\w+)\s+(-?\d+)`)
-)
-
-// luacShape reduces luac5.1 -l output to the same shape. luac lists a function, then its
-// nested functions in order, as shapeOf does.
-func luacShape(listing string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(listing, "\n") {
-		if m := luacHeader.FindStringSubmatch(l); m != nil {
-			fmt.Fprintf(&b, "function slots %s params %s upvalues %s locals %s constants %s functions %s\n",
-				m[2], m[1], m[3], m[4], m[5], m[6])
-			continue
-		}
-		if m := luacInstr.FindStringSubmatch(l); m != nil {
-			a := m[3]
-			if !hasA(m[2]) {
-				a = ""
-			}
-			fmt.Fprintf(&b, "%s %s [%s]\n", m[2], a, m[1])
-		}
-	}
-	return b.String()
-}
+// The code our compiler generates must have PUC's shape (see Shape). shapes.golden holds, for
+// each corpus program and valid syntax snippet, a digest of luac5.1 -l's listing reduced to it.
 
 func ourShape(t *testing.T, path string, src []byte) (string, bool) {
 	chunk, err := parser.ParseOptions(src, "@"+path, parser.Options{SkipHashLine: true, CCalls: 1})
@@ -110,9 +28,7 @@ func ourShape(t *testing.T, path string, src []byte) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	var b strings.Builder
-	shapeOf(p, &b)
-	return b.String(), true
+	return Shape(p), true
 }
 
 func digest(s string) string {
@@ -210,7 +126,7 @@ func TestShapesOracle(t *testing.T) {
 		out, err := exec.Command(bin, "-l", "-p", path).Output()
 		want := "error"
 		if err == nil {
-			want = luacShape(string(out))
+			want = LuacShape(string(out))
 		}
 		got, ok := ourShape(t, "input", in.src)
 		if !ok {
