@@ -7,7 +7,11 @@
 //	redmoon --version                       print the version
 //	redmoon --help                          print the help
 //
-// Subcommands (the first argument) run other tools; see the subcommands table.
+// Subcommands (the first argument) run other tools:
+//
+//	redmoon lua FILE [ARGS]                         run a Lua 5.1 script as lua5.1 does
+//	redmoon eval [options] SCRIPT k1 k2 , a1 a2     run a Redis script as redis-cli --eval does,
+//	                                                on an in-process keyspace (--preload FILE)
 package main
 
 import (

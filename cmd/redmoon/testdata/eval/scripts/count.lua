@@ -1,0 +1,1 @@
+return {#KEYS, #ARGV, KEYS[1], ARGV[1], ARGV[2]}

@@ -1,0 +1,1 @@
+return {double=-1.25e300}

@@ -1,0 +1,1 @@
+return 'line1\nline2 "q" \\ \t\001\255'

@@ -1,0 +1,1 @@
+return {map={k={set={"v"}}}}
