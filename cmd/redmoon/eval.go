@@ -20,7 +20,7 @@ func init() {
 	subcommands["eval"] = subcommand{
 		summary: "run a Redis script as redis-cli --eval does, on an in-process keyspace\n" +
 			"                                          (redmoon eval [--preload FILE] SCRIPT k1 k2 , a1 a2; see redmoon eval --help)",
-		run:     runEval,
+		run: runEval,
 	}
 }
 
