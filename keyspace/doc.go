@@ -1,4 +1,4 @@
-// Package keyspace is redmoon's Redis data model: sixteen databases of binary-safe keys, values
+// Package keyspace is redmoon's Redis data model: numbered databases of binary-safe keys, values
 // stored as immutable Go strings (shared with Lua without copying) or type-specific structures,
 // millisecond expiry (lazy on access, active by sampling), a controllable clock, change hooks,
 // and the Redis 7.0 command table with each command's implementation.
@@ -26,9 +26,22 @@
 // it is set, which is how a script freezes "now" for its whole run as Redis 7.0 does. The clock
 // (Keyspace.Clock) follows the real time until a test sets or advances it.
 //
+// New makes Redis's default sixteen databases; NewWithOptions(Options{Databases: n}) makes n, and
+// SELECT, MOVE, SWAPDB and COPY ... DB then answer Redis's out-of-range errors beyond n-1.
+//
 // Expired keys are removed lazily when a command touches them, and actively by
 // ActiveExpireCycle (call it periodically with the lock held, or use StartActiveExpire).
 // Keyspace.Hooks observe modifications (WATCH, keyspace notifications).
+//
+// # Statistics
+//
+// The keyspace keeps the counters of INFO stats (Keyspace.Stats: keyspace_hits and
+// keyspace_misses, counted for each key looked up for reading as Redis 7.0 counts them,
+// expired_keys, evicted_keys) and the figures of INFO keyspace (Keyspace.DBStats: keys, expires
+// and avg_ttl, Redis's running estimate that the active-expiry cycle updates from the keys it
+// samples). A command that reads a key uses c.DB.lookupRead (or lookupReadNoTouch for the
+// inspections that leave the access time alone: EXISTS, TYPE, TTL), which counts; lookupWrite
+// and peek do not.
 //
 // # Values
 //
