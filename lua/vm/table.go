@@ -610,10 +610,13 @@ func (t *Table) resizeArray(L *State, nasize int) {
 func (t *Table) Len() int {
 	j := uint(len(t.array))
 	if j > 0 && t.array[j-1].p == nil {
+		// Lua 5.1's binary search (the border it finds is the one PUC returns). The probes
+		// stay inside the array (0 <= i < m < j <= len), so they skip the bounds check.
+		a := unsafe.Pointer(unsafe.SliceData(t.array))
 		i := uint(0)
 		for j-i > 1 {
 			m := (i + j) / 2
-			if t.array[m-1].p == nil {
+			if (*Value)(unsafe.Add(a, (m-1)*uint(unsafe.Sizeof(Value{})))).p == nil {
 				j = m
 			} else {
 				i = m
