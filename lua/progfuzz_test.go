@@ -311,11 +311,31 @@ func (g *progGen) block(n int) {
 func (g *progGen) stmt() {
 	g.stmts++
 	nested := g.depth < 3 && g.stmts < 120
-	k := g.pick(24)
+	k := g.pick(28)
 	if !nested && k >= 9 && k < 18 {
 		k = g.pick(9)
 	}
 	switch k {
+	case 24:
+		// globals and upvalues through two levels of closures
+		gl, c := g.name("G"), g.name("cnt")
+		g.line(gl + " = " + g.num())
+		g.line("local function " + c + "() local n = " + g.num() + " return function(d) n = n + d " + gl + " = (" + gl + " or 0) + 1 return function() return n, " + gl + " end end end")
+		g.line("do local mk = " + c + "() local r1 = mk(1) local r2 = mk(" + g.num() + ") p(r1()) p(r2()) end")
+	case 25:
+		// a coroutine generator inside a generic for
+		k := g.name("k")
+		g.line("for " + k + " in coroutine.wrap(function() for j = 1, " + strconv.Itoa(1+g.pick(4)) + " do coroutine.yield(j * " + g.num() + ") end end) do p(" + k + ") end")
+		g.line("p(coroutine.resume(coroutine.create(function(x, y) local z = coroutine.yield(x) return z, y end), " + g.any() + ", " + g.any() + "))")
+	case 26:
+		// metatables: arithmetic, comparison, concatenation, __index and __call
+		mt := g.name("mt")
+		g.line("local " + mt + " = {__add = function(a, b) return 'add' end, __eq = function() return true end, __lt = function(a, b) return true end, __le = function() return false end, __concat = function(a, b) return 'cat' end, __index = function(t, k) return k end, __call = function(self, x) return x end, __unm = function() return 'unm' end, __len = function() return 9 end}")
+		g.line("do local a, b = setmetatable({}, " + mt + "), setmetatable({}, " + mt + ") p(a + 1, 1 + a, a == b, a < b, a <= b, a > b, a .. 'x', 1 .. a, a.foo, a[" + g.num() + "], a(" + g.any() + "), -a, #a, a ~= b) end")
+	case 27:
+		// numeric for with a body that assigns its own variable, and float accumulation
+		i := g.name("i")
+		g.line("do local acc = 0 for " + i + " = " + []string{"0", "1", "-2", "0.5", "3"}[g.pick(5)] + ", " + strconv.Itoa(g.pick(6)) + ", " + []string{"1", "0.1", "0.3", "-1", "2.5"}[g.pick(5)] + " do acc = acc + " + i + " " + i + " = " + i + " * 2 if acc > 50 then break end end p(acc) end")
 	case 18:
 		g.line("p(" + g.cond(3) + ", " + g.cond(2) + ")")
 		if g.depth < 3 {
