@@ -1,6 +1,7 @@
 package keyspace
 
-// SORT with BY and a LIMIT that does not cover the whole result sorts with Redis's partial
+// SORT with BY and a LIMIT that does not cover the whole result (and GEOSEARCH/GEORADIUS with
+// COUNT and ASC/DESC) sorts with Redis's partial
 // quicksort (pqsort.c): a Bentley-McIlroy quicksort (median of three, or the ninther above 40
 // elements, three-way partitioning with the equal elements gathered at both ends, insertion sort
 // below 7) that skips the partitions lying entirely outside the requested range. It is not
@@ -10,32 +11,32 @@ package keyspace
 
 // partialSort sorts v so that positions lo..hi (inclusive, as SORT's LIMIT gives them) hold what
 // a full sort would put there, leaving them, and the rest, in the order Redis's pqsort leaves them.
-func partialSort(v []sortItem, cmp func(a, b *sortItem) int, lo, hi int) {
+func partialSort[T any](v []T, cmp func(a, b *T) int, lo, hi int) {
 	// pqsort compares byte addresses: the range starts at the first byte of element lo and ends
 	// at the last byte of element hi. Doubling the indexes keeps that arithmetic exact.
-	p := pqsorter{v: v, cmp: cmp, lrange: 2 * lo, rrange: 2*(hi+1) - 1}
+	p := pqsorter[T]{v: v, cmp: cmp, lrange: 2 * lo, rrange: 2*(hi+1) - 1}
 	p.sort(0, len(v))
 }
 
-type pqsorter struct {
-	v              []sortItem
-	cmp            func(a, b *sortItem) int
+type pqsorter[T any] struct {
+	v              []T
+	cmp            func(a, b *T) int
 	lrange, rrange int
 }
 
-func (p *pqsorter) swap(i, j int) { p.v[i], p.v[j] = p.v[j], p.v[i] }
+func (p *pqsorter[T]) swap(i, j int) { p.v[i], p.v[j] = p.v[j], p.v[i] }
 
 // vecswap swaps the n elements starting at i with the n elements starting at j.
-func (p *pqsorter) vecswap(i, j, n int) {
+func (p *pqsorter[T]) vecswap(i, j, n int) {
 	for k := 0; k < n; k++ {
 		p.swap(i+k, j+k)
 	}
 }
 
-func (p *pqsorter) less0(i, j int) int { return p.cmp(&p.v[i], &p.v[j]) }
+func (p *pqsorter[T]) less0(i, j int) int { return p.cmp(&p.v[i], &p.v[j]) }
 
 // med3 is the index of the median of three elements, chosen as pqsort.c chooses it.
-func (p *pqsorter) med3(a, b, c int) int {
+func (p *pqsorter[T]) med3(a, b, c int) int {
 	if p.less0(a, b) < 0 {
 		switch {
 		case p.less0(b, c) < 0:
@@ -56,13 +57,13 @@ func (p *pqsorter) med3(a, b, c int) int {
 
 // outside reports whether the n elements starting at base lie entirely before or entirely
 // after the requested range.
-func (p *pqsorter) outside(base, n int) bool {
+func (p *pqsorter[T]) outside(base, n int) bool {
 	l, r := 2*base, 2*(base+n)-1
 	return (p.lrange < l && p.rrange < l) || (p.lrange > r && p.rrange > r)
 }
 
 // sort sorts the n elements starting at base.
-func (p *pqsorter) sort(base, n int) {
+func (p *pqsorter[T]) sort(base, n int) {
 	for {
 		if n < 7 {
 			for pm := base + 1; pm < base+n; pm++ {
