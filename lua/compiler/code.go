@@ -831,10 +831,16 @@ func (fs *funcState) setList(base, nelems, tostore int) {
 		fs.codeABC(lSETLIST, base, b, c)
 	} else {
 		fs.codeABC(lSETLIST, base, b, 0)
+		if c <= pucMaxC {
+			fs.addExtra(fs.pc()) // PUC's 9-bit C still holds it: no extra word there
+		}
 		fs.code(uint32(c))
 	}
 	fs.freereg = base + 1
 }
+
+// pucMaxC is MAXARG_C of PUC Lua 5.1 (9-bit C).
+const pucMaxC = 1<<9 - 1
 
 // pucMaxSBx is MAXARG_sBx of PUC Lua 5.1 (18-bit operands): the longest jump PUC accepts.
 const pucMaxSBx = 1<<17 - 1

@@ -78,6 +78,13 @@ var limitCases = []struct {
 	{"while-131069", func() string { return "local a, b\nwhile a do " + moves(131069) + " end" }},
 	{"while-131070", func() string { return "local a, b\nwhile a do " + moves(131070) + " end" }},
 	{"while-exit-next-stmt", func() string { return "local a, b\nwhile a do " + moves(131069) + " end\nx = f" }},
+	// a constructor of 13000 items: SETLIST blocks past 255 take an extra word here, not in PUC
+	{"while-setlist-117807", func() string {
+		return "local a, b\nwhile a do local t = {" + rep("1", 13000, ",") + "} " + moves(117807) + " end"
+	}},
+	{"while-setlist-117808", func() string {
+		return "local a, b\nwhile a do local t = {" + rep("1", 13000, ",") + "} " + moves(117808) + " end"
+	}},
 	// repeat: the backward conditional jump
 	{"repeat-131069", func() string { return "local a, b\nrepeat " + moves(131069) + " until a" }},
 	{"repeat-131070", func() string { return "local a, b\nrepeat " + moves(131070) + " until a" }},
