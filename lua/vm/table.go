@@ -577,7 +577,9 @@ func (t *Table) resize(L *State, nasize, nhsize int) {
 		old := &nold[i]
 		if old.val.p != nil {
 			if old.key.IsString() {
-				*t.slotStrH(L, old.key, old.h) = old.val
+				// Keys are unique and the new hash part has room for all of them: no lookup
+				// first (placement is the same as luaH_set's get-then-newkey).
+				*t.newKeyH(L, old.key, old.h) = old.val
 			} else {
 				*t.slot(L, old.key) = old.val
 			}
