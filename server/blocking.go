@@ -61,6 +61,7 @@ type blockState struct {
 	deadline time.Time // zero: no timeout
 	timeout  []byte    // the reply to send on timeout
 	reply    []byte    // the reply the client gets, set when it is served (under the lock)
+	nstreams int       // XREAD and XREADGROUP: the number of streams (their keys end the arguments)
 	done     chan struct{}
 	served   bool // the client got its reply (or was unblocked); set under the lock
 }
@@ -137,6 +138,9 @@ func (c *client) tryBlocking(cmd *keyspace.Command, args []string) bool {
 		return false
 	}
 	st := &blockState{cmd: cmd, args: rerun, timeout: reply, done: make(chan struct{})}
+	if cmd.Name == "xread" || cmd.Name == "xreadgroup" {
+		st.nstreams = len(keys)
+	}
 	if timeout > 0 {
 		st.deadline = time.Now().Add(timeout)
 	}
@@ -187,10 +191,8 @@ func (s *Server) serveReady() {
 			if st == nil || st.served {
 				continue
 			}
-			reply, null := c.runNonBlocking(st.cmd, st.args)
-			if null || bytes.HasPrefix(reply, []byte("-WRONGTYPE")) {
-				// Redis 7.0 serves a blocked client only from a key of the type it waits for:
-				// a key that became another type leaves it waiting.
+			reply, ok := s.serveFromKey(c, st, k)
+			if !ok {
 				continue
 			}
 			st.reply = reply
@@ -200,6 +202,78 @@ func (s *Server) serveReady() {
 			b.ready = b.ready[:0]
 		}
 	}
+}
+
+// serveFromKey tries to serve a blocked client from one key that became ready, as Redis 7.0's
+// handleClientsBlockedOnKeys does: only a key of the type the command waits for serves it (a
+// list for BLPOP, BRPOP, BLMPOP, BLMOVE and BRPOPLPUSH, a sorted set for BZPOPMIN, BZPOPMAX and
+// BZMPOP, a stream for XREAD and XREADGROUP), and it is served from that key alone, whatever
+// keys come before it in the command. XREADGROUP clients whose stream is gone, or whose group
+// is gone, get 7.0's errors. ok is false when the client keeps waiting. Lock held.
+func (s *Server) serveFromKey(c *client, st *blockState, k dbKey) (reply []byte, ok bool) {
+	want := "list"
+	switch st.cmd.Name {
+	case "bzpopmin", "bzpopmax", "bzmpop":
+		want = "zset"
+	case "xread", "xreadgroup":
+		want = "stream"
+	}
+	typ := s.keyType(c, k.key)
+	if typ != want {
+		if st.cmd.Name == "xreadgroup" {
+			return []byte("-UNBLOCKED the stream key no longer exists\r\n"), true
+		}
+		return nil, false
+	}
+	reply, null := c.runNonBlocking(st.cmd, st.keyArgs(k.key))
+	if null {
+		return nil, false
+	}
+	if st.cmd.Name == "xreadgroup" && bytes.HasPrefix(reply, []byte("-NOGROUP")) {
+		reply = []byte("-NOGROUP the consumer group this client was blocked on no longer exists\r\n")
+	}
+	return reply, true
+}
+
+// keyType is TYPE key in the client's database ("none" for a missing key). Lock held.
+func (s *Server) keyType(c *client, key string) string {
+	var r statusSink
+	typeCmd.Call(c.ctx, []string{"type", key}, &r)
+	return r.s
+}
+
+var typeCmd = keyspace.Lookup("type")
+
+// statusSink is a Reply that keeps the text of a status reply and ignores everything else.
+type statusSink struct {
+	discard
+	s string
+}
+
+func (r *statusSink) SimpleString(s string) { r.s = s }
+
+// keyArgs returns the arguments that serve the client from key alone.
+func (st *blockState) keyArgs(key string) []string {
+	a := st.args
+	switch st.cmd.Name {
+	case "blpop", "brpop", "bzpopmin", "bzpopmax":
+		return []string{a[0], key, a[len(a)-1]}
+	case "blmpop", "bzmpop":
+		n, err := strconv.Atoi(a[2])
+		if err != nil || n <= 0 || 3+n > len(a) {
+			return a
+		}
+		return append([]string{a[0], a[1], "1", key}, a[3+n:]...)
+	case "xread", "xreadgroup":
+		n := st.nstreams
+		base := len(a) - 2*n
+		for i := 0; i < n; i++ {
+			if a[base+i] == key {
+				return append(a[:base:base], key, a[base+n+i])
+			}
+		}
+	}
+	return a
 }
 
 // finishBlock unregisters a blocked client and lets its goroutine continue. Lock held.

@@ -64,10 +64,11 @@ type client struct {
 	cmds  []*spelling          // the command name of each request of the batch
 	tick  time.Duration        // when the previous command ended (monoNow), for timing
 
-	busyDirty bool     // a command was refused with BUSY inside MULTI (applied under the lock)
-	inMulti   bool     // mirror of flagMulti that only this client's goroutine reads and writes
-	busyMulti int8     // MULTI (1) or DISCARD (-1) answered while a script was busy, to apply
-	busyQueue []queued // commands queued inside MULTI while a script was busy, to apply
+	// Used only by this client's goroutine: mirrors of the shared state that requests answered
+	// while a script is busy depend on, and the changes they made, to apply under the lock.
+	inMulti bool     // mirror of flagMulti
+	subMode bool     // mirror of flagPubSub
+	busyOps []func() // see busy.go; guarded by the server's busyMu
 }
 
 type clientFlags uint32
@@ -248,20 +249,32 @@ func (c *client) runBatch(batch [][]string) bool {
 			s.pause.wait(cmd)
 		}
 		if !locked {
-			if handled, closeConn := s.busy(c, cmd, msg, args); handled {
-				if closeConn {
-					c.flush()
-					return false
-				}
+			handled, closeConn := s.acquire(c, cmd, msg, args)
+			if closeConn {
+				c.flush()
+				return false
+			}
+			if handled {
 				continue
 			}
-			s.ks.Lock()
 			s.current = c
 			locked = true
 			c.tick = monoNow()
-			c.applyBusyState()
+			if s.busyPending.Load() > 0 {
+				s.applyBusyOps()
+			}
 		}
-		c.execute(cmd, msg, args)
+		if c.mayRunScript(cmd) {
+			s.beginScript(c)
+			c.execute(cmd, msg, args)
+			s.endScript()
+			if s.busyPending.Load() > 0 {
+				s.applyBusyOps()
+			}
+		} else {
+			c.execute(cmd, msg, args)
+		}
+		c.subMode = c.flags&flagPubSub != 0
 		if c.flags&flagCloseAfter != 0 {
 			unlock()
 			c.flush()
@@ -312,27 +325,6 @@ func (c *client) strings(args []string, raw [][]byte) ([]string, *spelling) {
 		}
 	}
 	return args, sp
-}
-
-// applyBusyState applies what was answered while a script was busy (MULTI, DISCARD, a command
-// refused inside MULTI) to the client's shared state. Lock held.
-func (c *client) applyBusyState() {
-	switch c.busyMulti {
-	case 1:
-		c.multi = nil
-		c.flags |= flagMulti
-	case -1:
-		c.discardTransaction()
-	}
-	c.busyMulti = 0
-	if len(c.busyQueue) > 0 {
-		c.multi = append(c.multi, c.busyQueue...)
-		c.busyQueue = nil
-	}
-	if c.busyDirty {
-		c.flags |= flagDirtyExec
-		c.busyDirty = false
-	}
 }
 
 // spelling is a command name as a client spells it, with its table entry (nil: unknown).

@@ -106,40 +106,54 @@ func cmdAuth(c *client, a []string) {
 	c.out.SimpleString("OK")
 }
 
-func cmdHello(c *client, a []string) {
-	ver := int64(0)
+// helloArgs are the parsed arguments of HELLO.
+type helloArgs struct {
+	ver                  int64 // 0: unchanged
+	user, pass, name     string
+	authGiven, nameGiven bool
+}
+
+// parseHello parses HELLO [protover [AUTH user pass] [SETNAME name]], returning Redis's error for
+// bad arguments.
+func parseHello(a []string) (h helloArgs, msg string) {
 	if len(a) >= 2 {
 		v, err := strconv.ParseInt(a[1], 10, 64)
 		if err != nil || !isRedisInt(a[1]) {
-			c.out.Error("ERR Protocol version is not an integer or out of range")
-			return
+			return h, "ERR Protocol version is not an integer or out of range"
 		}
 		if v < 2 || v > 3 {
-			c.out.Error("NOPROTO unsupported protocol version")
-			return
+			return h, "NOPROTO unsupported protocol version"
 		}
-		ver = v
+		h.ver = v
 	}
-	var user, pass, name string
-	authGiven, nameGiven := false, false
 	for i := 2; i < len(a); i++ {
 		more := len(a) - i - 1
 		switch opt := a[i]; {
 		case strings.EqualFold(opt, "auth") && more >= 2:
-			user, pass = a[i+1], a[i+2]
-			authGiven = true
+			h.user, h.pass = a[i+1], a[i+2]
+			h.authGiven = true
 			i += 2
 		case strings.EqualFold(opt, "setname") && more >= 1:
-			name = a[i+1]
-			nameGiven = true
+			h.name = a[i+1]
+			h.nameGiven = true
 			i++
 		default:
-			c.out.Error("ERR Syntax error in HELLO option '" + errText(opt) + "'")
-			return
+			return h, "ERR Syntax error in HELLO option '" + errText(opt) + "'"
 		}
 	}
-	if authGiven {
-		if !c.s.checkPassword(user, pass) {
+	return h, ""
+}
+
+const errHelloNoAuth = "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time"
+
+func cmdHello(c *client, a []string) {
+	h, msg := parseHello(a)
+	if msg != "" {
+		c.out.Error(msg)
+		return
+	}
+	if h.authGiven {
+		if !c.s.checkPassword(h.user, h.pass) {
 			c.s.stats.authFailures++
 			c.out.Error("WRONGPASS invalid username-password pair or user is disabled.")
 			return
@@ -147,38 +161,43 @@ func cmdHello(c *client, a []string) {
 		c.setAuthed(true)
 	}
 	if !c.authed {
-		c.out.Error("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time")
+		c.out.Error(errHelloNoAuth)
 		return
 	}
-	if nameGiven {
-		if msg := validClientName(name); msg != "" {
+	if h.nameGiven {
+		if msg := validClientName(h.name); msg != "" {
 			c.out.Error(msg)
 			return
 		}
-		c.name = name
+		c.name = h.name
 	}
-	if ver != 0 {
-		c.setResp3(ver == 3)
+	if h.ver != 0 {
+		c.setResp3(h.ver == 3)
 	}
+	c.helloReply(c.out, c.resp3)
+}
+
+// helloReply writes HELLO's description of the connection.
+func (c *client) helloReply(r keyspace.Reply, resp3 bool) {
 	proto := int64(2)
-	if c.resp3 {
+	if resp3 {
 		proto = 3
 	}
-	c.out.MapLen(7)
-	c.out.Bulk("server")
-	c.out.Bulk("redis")
-	c.out.Bulk("version")
-	c.out.Bulk(RedisVersion)
-	c.out.Bulk("proto")
-	c.out.Integer(proto)
-	c.out.Bulk("id")
-	c.out.Integer(c.id)
-	c.out.Bulk("mode")
-	c.out.Bulk("standalone")
-	c.out.Bulk("role")
-	c.out.Bulk("master")
-	c.out.Bulk("modules")
-	c.out.ArrayLen(0)
+	r.MapLen(7)
+	r.Bulk("server")
+	r.Bulk("redis")
+	r.Bulk("version")
+	r.Bulk(RedisVersion)
+	r.Bulk("proto")
+	r.Integer(proto)
+	r.Bulk("id")
+	r.Integer(c.id)
+	r.Bulk("mode")
+	r.Bulk("standalone")
+	r.Bulk("role")
+	r.Bulk("master")
+	r.Bulk("modules")
+	r.ArrayLen(0)
 }
 
 func (c *client) setResp3(on bool) {
@@ -197,17 +216,23 @@ func validClientName(name string) string {
 }
 
 func cmdReset(c *client, a []string) {
+	c.resetShared()
+	c.replyMode = replyOn
+	c.setResp3(false)
+	c.setAuthed(c.s.params.requirePass == "")
+	c.out = c.w
+	c.out.SimpleString("RESET")
+}
+
+// resetShared is the part of RESET that changes state other clients see (lock held).
+func (c *client) resetShared() {
 	s := c.s
 	c.discardTransaction()
 	s.unwatchAll(c)
 	s.pubsub.unsubscribeAll(c)
 	s.removeMonitor(c)
 	c.flags &^= flagMonitor | flagNoEvict
-	c.replyMode = replyOn
-	c.setResp3(false)
+	c.resp3 = false
 	c.ctx.Select(0)
 	c.name = ""
-	c.setAuthed(s.params.requirePass == "")
-	c.out = c.w
-	c.out.SimpleString("RESET")
 }

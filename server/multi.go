@@ -127,8 +127,14 @@ func cmdWatch(c *client, args []string) {
 		c.out.Error("ERR WATCH inside MULTI is not allowed")
 		return
 	}
+	c.watchKeys(args[1:])
+	c.out.SimpleString("OK")
+}
+
+// watchKeys adds keys of the selected database to the client's watched keys. Lock held.
+func (c *client) watchKeys(keys []string) {
 	db := c.ctx.DB.ID
-	for _, key := range args[1:] {
+	for _, key := range keys {
 		k := watchKey{db, key}
 		already := false
 		for _, w := range c.watching {
@@ -146,7 +152,6 @@ func cmdWatch(c *client, args []string) {
 		c.watching = append(c.watching, k)
 		c.s.watched.by[k] = append(c.s.watched.by[k], watcher{c, existed})
 	}
-	c.out.SimpleString("OK")
 }
 
 func cmdUnwatch(c *client, args []string) {
@@ -210,6 +215,11 @@ func (s *Server) keyModified(db int, key string) {
 // flushed is the keyspace's Flushed hook.
 func (s *Server) flushed(db int) {
 	s.watched.touchDB(db, nil)
+	for k := range s.blocked.waiting {
+		if k.db == db || db < 0 {
+			s.blocked.keyTouched(k.db, k.key)
+		}
+	}
 }
 
 // swapped is the keyspace's Swapped hook: keys with blocked clients in the two databases may now

@@ -30,6 +30,11 @@ type mcStep struct {
 type mcCase struct {
 	name  string
 	steps []mcStep
+	// byConn ("!byconn" in the case): a step waits for every reply its connection owes (also
+	// those of its earlier "&" commands) and records only those; what else the connections
+	// receive is recorded per connection at the end of the case. For cases whose cross-connection
+	// timing is not deterministic (busy scripts: a BUSY reply comes when the threshold passes).
+	byConn bool
 }
 
 func parseMultiConn(t *testing.T, text string) []*mcCase {
@@ -42,6 +47,10 @@ func parseMultiConn(t *testing.T, text string) []*mcCase {
 		}
 		if name, ok := strings.CutPrefix(line, "=== "); ok {
 			cases = append(cases, &mcCase{name: name})
+			continue
+		}
+		if line == "!byconn" && len(cases) > 0 {
+			cases[len(cases)-1].byConn = true
 			continue
 		}
 		if ms, ok := strings.CutPrefix(line, "!sleep "); ok && len(cases) > 0 {
@@ -96,6 +105,10 @@ func runMultiConn(t *testing.T, addr string, c *mcCase, settle time.Duration) st
 	}
 	var b strings.Builder
 	buf := make([]byte, 64*1024)
+	if c.byConn {
+		runByConn(t, c, conns, &b, buf, settle)
+		return b.String()
+	}
 	for _, st := range c.steps {
 		if st.sleep > 0 {
 			fmt.Fprintf(&b, "!sleep %d\n", st.sleep.Milliseconds())
@@ -217,6 +230,80 @@ func TestMultiConn(t *testing.T) {
 		got := runMultiConn(t, addr, c, 10*time.Millisecond)
 		if got != golden[c.name] {
 			t.Errorf("%s:\n got:\n%s\nwant:\n%s", c.name, got, golden[c.name])
+		}
+	}
+}
+
+// runByConn runs a "!byconn" case (see mcCase.byConn).
+func runByConn(t *testing.T, c *mcCase, conns map[byte]net.Conn, b *strings.Builder, buf []byte, settle time.Duration) {
+	t.Helper()
+	pending := map[byte][]byte{}
+	owed := map[byte]int{}
+	// read reads what arrives on a connection within wait; ok is false once it is closed.
+	read := func(id byte, wait time.Duration) (n int, ok bool) {
+		_ = conns[id].SetReadDeadline(time.Now().Add(wait))
+		n, err := conns[id].Read(buf)
+		pending[id] = append(pending[id], buf[:n]...)
+		var ne net.Error
+		return n, err == nil || errors.As(err, &ne) && ne.Timeout()
+	}
+	next := func(id byte) (string, bool) {
+		_, rest, err := parseRESP3(pending[id])
+		if err != nil {
+			return "", false
+		}
+		text := string(pending[id][:len(pending[id])-len(rest)])
+		pending[id] = rest
+		return text, true
+	}
+	for _, st := range c.steps {
+		if st.sleep > 0 {
+			fmt.Fprintf(b, "!sleep %d\n", st.sleep.Milliseconds())
+			time.Sleep(st.sleep)
+			continue
+		}
+		mark := " "
+		if st.noWait {
+			mark = "&"
+		}
+		fmt.Fprintf(b, "%c%s %s\n", st.conn, mark, strings.Join(st.args, " "))
+		if _, err := conns[st.conn].Write(encodeCommand(st.args...)); err != nil {
+			t.Fatal(err)
+		}
+		owed[st.conn]++
+		if st.noWait {
+			continue
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for owed[st.conn] > 0 {
+			text, ok := next(st.conn)
+			if !ok {
+				if _, ok := read(st.conn, 5*time.Millisecond); !ok || time.Now().After(deadline) {
+					fmt.Fprintf(b, "  %c (no reply)\n", st.conn)
+					break
+				}
+				continue
+			}
+			owed[st.conn]--
+			if strings.EqualFold(st.args[0], "hello") && text[0] != '-' {
+				text = "(HELLO reply)"
+			}
+			fmt.Fprintf(b, "  %c %s\n", st.conn, strconv.Quote(text))
+		}
+	}
+	time.Sleep(settle)
+	for _, id := range []byte("abc") {
+		for {
+			if n, ok := read(id, time.Millisecond); n == 0 || !ok {
+				break
+			}
+		}
+		for {
+			text, ok := next(id)
+			if !ok {
+				break
+			}
+			fmt.Fprintf(b, "  %c at end %s\n", id, strconv.Quote(text))
 		}
 	}
 }

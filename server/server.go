@@ -99,6 +99,15 @@ type Server struct {
 	slowlog  slowlog
 	stats    stats
 
+	// Waiting for the execution lock while a script may turn busy (execlock.go).
+	lockWaiters atomic.Int32 // clients waiting on the lock's mutex
+	scripting   atomic.Int32 // a request that may run a script holds or is about to hold the lock
+
+	// Changes answered while a script was busy, to apply under the lock (busy.go).
+	busyMu      sync.Mutex
+	busyClients []*client    // clients with busyOps, guarded by busyMu
+	busyPending atomic.Int32 // len(busyClients)
+
 	// Clients paused by CLIENT PAUSE wait on this until the pause ends.
 	pause pauseState
 
