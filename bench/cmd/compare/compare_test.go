@@ -362,3 +362,15 @@ func TestEngineSelection(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteList(t *testing.T) {
+	if got := noteList(nil); got != "" {
+		t.Errorf("no notes: %q", got)
+	}
+	got := noteList([]string{"go-lua on patterns: exit status 1", "gopher-lua on strbuild: registry overflow\nstack traceback:\n\t[G]: in function 'concat'\n"})
+	want := "\nNotes:\n\n- go-lua on patterns: exit status 1\n" +
+		"- gopher-lua on strbuild: registry overflow | stack traceback: | [G]: in function 'concat'\n"
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

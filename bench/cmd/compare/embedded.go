@@ -130,12 +130,7 @@ func embeddedSection(cfg *config) (string, bool) {
 				"1-call script, over 99): %s\n", mode, allocText((loop-one)/99))
 		}
 	}
-	if len(notes) > 0 {
-		sb.WriteString("\nNotes:\n\n")
-		for _, n := range notes {
-			sb.WriteString("- " + n + "\n")
-		}
-	}
+	sb.WriteString(noteList(notes))
 	return sb.String(), ok
 }
 

@@ -67,12 +67,7 @@ func memorySection(cfg *config) (string, bool) {
 		"GOGC=100 the heap may grow to about twice the live size between collections. redis-server: growth of " +
 		"INFO memory's used_memory while the same commands are pipelined into a fresh server:\n\n")
 	sb.WriteString(t.markdown())
-	if len(notes) > 0 {
-		sb.WriteString("\nNotes:\n\n")
-		for _, n := range notes {
-			sb.WriteString("- " + n + "\n")
-		}
-	}
+	sb.WriteString(noteList(notes))
 	return sb.String(), ok
 }
 

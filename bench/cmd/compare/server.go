@@ -159,12 +159,7 @@ func serverSection(cfg *config) (string, bool) {
 		"from /proc, 10 ms resolution):\n\n",
 		50, count(float64(cfg.requests)), count(float64(4*cfg.requests)), cfg.serverRounds)
 	sb.WriteString(t.markdown())
-	if len(notes) > 0 {
-		sb.WriteString("\nNotes:\n\n")
-		for _, n := range notes {
-			sb.WriteString("- " + n + "\n")
-		}
-	}
+	sb.WriteString(noteList(notes))
 	return sb.String(), ok
 }
 

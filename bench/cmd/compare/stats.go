@@ -131,3 +131,24 @@ func count(x float64) string {
 	}
 	return string(out)
 }
+
+// noteList renders a section's notes as a Markdown list (nothing when there are none), each
+// note on one line: the lines of a multi-line message, such as a peer's stack traceback, are
+// joined with " | ".
+func noteList(notes []string) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	var sb strings.Builder
+	sb.WriteString("\nNotes:\n\n")
+	for _, n := range notes {
+		var lines []string
+		for _, l := range strings.Split(n, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		sb.WriteString("- " + strings.Join(lines, " | ") + "\n")
+	}
+	return sb.String()
+}

@@ -263,12 +263,7 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 	fmt.Fprintf(&sb, "\nSeconds, min / median / max (the median start-up time of each engine, measured on an empty program "+
 		"in the same alternation, is subtracted from every run; scale %s):\n\n", cfg.scale)
 	sb.WriteString(seconds.markdown())
-	if len(notes) > 0 {
-		sb.WriteString("\nNotes:\n\n")
-		for _, n := range notes {
-			sb.WriteString("- " + n + "\n")
-		}
-	}
+	sb.WriteString(noteList(notes))
 	return sb.String(), ok
 }
 
