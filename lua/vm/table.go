@@ -580,8 +580,14 @@ func (t *Table) resize(L *State, nasize, nhsize int) {
 				// Keys are unique and the new hash part has room for all of them: no lookup
 				// first (placement is the same as luaH_set's get-then-newkey).
 				*t.newKeyH(L, old.key, old.h) = old.val
+			} else if old.key.IsNumber() {
+				if i, ok := arrayIndex(old.key.Float()); ok && uint(i-1) < uint(len(t.array)) {
+					t.array[i-1] = old.val
+				} else {
+					*t.newKeyH(L, old.key, 0) = old.val
+				}
 			} else {
-				*t.slot(L, old.key) = old.val
+				*t.newKeyH(L, old.key, 0) = old.val
 			}
 		}
 	}
