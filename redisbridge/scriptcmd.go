@@ -96,7 +96,12 @@ func replyKill(r keyspace.Reply, msg string) {
 
 // cmdScriptDebug answers SCRIPT DEBUG. The Lua debugger (LDB) is not implemented: NO is
 // accepted, YES and SYNC are refused with an explicit error, other values get Redis's error.
+// Inside MULTI, Redis refuses every form first (the transaction's replies are pending).
 func (b *Bridge) cmdScriptDebug(c *keyspace.Ctx, args []string, r keyspace.Reply) {
+	if c.Flags&keyspace.InMulti != 0 {
+		r.Error("ERR SCRIPT DEBUG must be called outside a pipeline")
+		return
+	}
 	switch strings.ToLower(args[2]) {
 	case "no":
 		r.SimpleString("OK")
