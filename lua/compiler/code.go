@@ -871,15 +871,19 @@ func (fs *funcState) pucDist(from, to int) int {
 // numForEnd closes a numeric for loop whose FORPREP is at prep: it emits the FORLOOP and
 // points both at each other, as PUC's forbody does. PUC's jumps reach 131071 instructions but
 // our FORPREP and FORLOOP have 16-bit offsets, so a longer body gets a trampoline through
-// 24-bit jumps instead (only such loops pay for it, one jump per iteration):
+// 24-bit jumps instead (only such loops pay for it, two jumps per iteration):
 //
 //	prep:  JMP -> T               (in place of FORPREP)
 //	       body
-//	E:     FORLOOP -> E+2         (continue) or fall through to E+1 (done)
-//	E+1:   JMP -> exit
-//	E+2:   JMP -> prep+1          (back to the body)
-//	T:     FORPREP -> E
+//	B:     JMP -> L               (the end of the body, where PUC's FORLOOP is)
+//	T:     FORPREP -> L
+//	L:     FORLOOP -> L+2         (continue) or fall through to L+1 (done)
+//	L+1:   JMP -> exit
+//	L+2:   JMP -> prep+1          (back to the body)
 //	exit:
+//
+// Every jump but the last goes forward and the trampoline has the line of the for, so a line
+// hook sees PUC's events; a count hook sees the extra instructions.
 func (fs *funcState) numForEnd(base, prep, line int) {
 	fs.getLabel() // luaK_patchtohere(fs, prep)
 	e := fs.pc()
@@ -894,16 +898,19 @@ func (fs *funcState) numForEnd(base, prep, line int) {
 		fs.fixLine(line)
 		return
 	}
-	fs.codeAsBx(lFORLOOP, base, 1)
+	fs.addExtra(e)
+	fs.codeAsBx(lJMP, 0, 1) // B
 	fs.fixLine(line)
-	fs.addExtra(fs.pc())
-	fs.codeAsBx(lJMP, 0, 2)
+	fs.addExtra(e + 1)
+	fs.codeAsBx(lFORPREP, base, 0) // T
 	fs.fixLine(line)
-	fs.addExtra(fs.pc())
-	fs.codeAsBx(lJMP, 0, prep+1-(e+3))
+	fs.codeAsBx(lFORLOOP, base, 1) // L
 	fs.fixLine(line)
-	fs.addExtra(fs.pc())
-	fs.codeAsBx(lFORPREP, base, -4)
+	fs.addExtra(e + 3)
+	fs.codeAsBx(lJMP, 0, 1)
 	fs.fixLine(line)
-	fs.f.Code[prep] = vm.SJ(vm.OpJmp, e+3-(prep+1))
+	fs.addExtra(e + 4)
+	fs.codeAsBx(lJMP, 0, prep+1-(e+5))
+	fs.fixLine(line)
+	fs.f.Code[prep] = vm.SJ(vm.OpJmp, e+1-(prep+1))
 }

@@ -20,8 +20,8 @@
 //
 // Our FORPREP and FORLOOP have 16-bit offsets, so a numeric for whose body is longer than 32767
 // instructions (and within PUC's limit) is compiled with a trampoline of three 24-bit jumps
-// (see numForEnd): such a loop runs one more instruction per iteration than PUC's, which count
-// hooks see, and a line hook sees one more line event on entering it. Shorter loops are PUC's.
+// (see numForEnd): such a loop runs two more instructions per iteration than PUC's, which count
+// hooks see; line hooks see PUC's events. Shorter loops are PUC's.
 //
 // Known gap: GETGLOBAL, SETGLOBAL and CLOSURE have 16-bit operands, so a function with more than
 // 65535 constants (or nested functions) cannot name a global or a function past that index;
