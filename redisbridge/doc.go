@@ -58,17 +58,24 @@
 // bit), no print, os, io, debug, require, loadfile, dofile, getfenv, setfenv or newproxy, a
 // read-only global table and library tables ("Attempt to modify a readonly table"), the
 // nonexistent-global error, loadstring refusing bytecode, Redis's pcall, and the redis table of
-// the context. SCRIPT FLUSH recreates the EVAL state. Compiled scripts are cached by the SHA1 of
+// the context. The global table is built by the sequence of stores Redis's initialization makes
+// (the names its allow list refuses, such as print and loadfile, still get a node, and debug is
+// dropped before the error handler is defined), so pairs(_G), and anything a script builds from
+// it, comes out in 7.0's order. SCRIPT FLUSH recreates the EVAL state. Compiled scripts are cached by the SHA1 of
 // their body. Options add an instruction cap and a memory cap for embedders (Redis has neither)
 // and the `server` alias of `redis` that Valkey 8 defines.
 //
 // # Differences from Redis
 //
-// No Lua debugger: SCRIPT DEBUG YES and SYNC answer an error. No replication or persistence:
-// redis.set_repl validates its argument and does nothing else. No ACL users:
-// redis.acl_check_cmd answers true for any known command. No maxmemory, replica or cluster
-// states, so the flags allow-oom, allow-stale, no-cluster and allow-cross-slot-keys are parsed,
-// listed and otherwise without effect. FUNCTION DUMP writes the libraries' code uncompressed
-// (Redis compresses long code with LZF): the payload restores on Redis, and Redis's payloads
-// restore here. The order of FUNCTION LIST is the creation order (Redis's is a hash order).
+// No Lua debugger: SCRIPT DEBUG YES and SYNC answer an error (7.0 answers OK and starts a
+// debugging session on the next EVAL); inside MULTI every form answers 7.0's "must be called
+// outside a pipeline". A script raising an error table whose err field is missing or not a
+// string crashes redis-server 7.0 (a NULL message); here the caller gets "ERR unknown error".
+// No replication or persistence: redis.set_repl validates its argument and does nothing else.
+// No ACL users: redis.acl_check_cmd answers true for any known command. No maxmemory, replica or
+// cluster states, so the flags allow-oom, allow-stale, no-cluster and allow-cross-slot-keys are
+// parsed, listed and otherwise without effect. FUNCTION DUMP writes the libraries' code
+// uncompressed (Redis compresses long code with LZF): the payload restores on Redis, and Redis's
+// payloads restore here. The order of FUNCTION LIST is the creation order (Redis's is a hash
+// order, random from one server start to the next).
 package redisbridge
