@@ -56,6 +56,9 @@ type Config struct {
 	DecodeMaxDepth        int
 
 	buf []byte // the encode buffer kept between calls when EncodeKeepBuffer is set
+
+	elems      []vm.Value // decode's scratch for array elements, all nil between calls
+	elemsDirty bool       // a decode is running or failed, so elems may hold values
 }
 
 // DefaultConfig returns lua-cjson's default configuration.

@@ -77,7 +77,8 @@ type parser struct {
 	ptr   int
 	depth int
 	tmp   []byte
-	top   int // model of the Lua stack height of json_decode's frame
+	elems []vm.Value // elements of the arrays being decoded, innermost last
+	top   int        // model of the Lua stack height of json_decode's frame
 }
 
 func (p *parser) at(i int) byte {
@@ -382,21 +383,32 @@ func (p *parser) object() vm.Value {
 // array is json_parse_array_context after the '['.
 func (p *parser) array() vm.Value {
 	p.descend(2)
-	t := p.L.NewTable(0, 0)
 	p.top++
 	var tok token
 	p.next(&tok)
 	if tok.typ == tArrEnd {
 		p.depth--
-		return vm.TableValue(t)
+		return vm.TableValue(p.L.NewTable(0, 0))
 	}
-	for i := 1; ; i++ {
+	// The elements are collected first, then stored in a table made with the array part that
+	// storing them one by one into an empty table ends with (the next power of two; JSON
+	// arrays have no holes, null being cjson.null), so the table is the same and is allocated
+	// once.
+	base := len(p.elems)
+	for {
 		v := p.value(&tok)
-		t.Set(p.L, vm.Int(i), v)
+		p.elems = append(p.elems, v)
 		p.top--
 		p.next(&tok)
 		if tok.typ == tArrEnd {
 			p.depth--
+			elems := p.elems[base:]
+			t := p.L.NewTable(arraySize(len(elems)), 0)
+			for i, v := range elems {
+				t.SetInt(i+1, v)
+			}
+			clear(elems)
+			p.elems = p.elems[:base]
 			return vm.TableValue(t)
 		}
 		if tok.typ != tComma {
@@ -435,7 +447,12 @@ func (cfg *Config) Decode(L *vm.State, s string) vm.Value {
 	if len(s) >= 2 && (s[0] == 0 || s[1] == 0) {
 		L.Errorf("JSON parser does not support UTF-16 or UTF-32")
 	}
-	p := parser{L: L, cfg: cfg, data: s, top: 1}
+	if cfg.elemsDirty {
+		// A decode that failed left elements behind: drop them.
+		clear(cfg.elems[:cap(cfg.elems)])
+	}
+	cfg.elemsDirty = true
+	p := parser{L: L, cfg: cfg, data: s, top: 1, elems: cfg.elems[:0]}
 	var tok token
 	p.next(&tok)
 	v := p.value(&tok)
@@ -443,6 +460,7 @@ func (cfg *Config) Decode(L *vm.State, s string) vm.Value {
 	if tok.typ != tEnd {
 		p.throw("the end", &tok)
 	}
+	cfg.elems, cfg.elemsDirty = p.elems[:0], false
 	return v
 }
 
@@ -451,4 +469,14 @@ func decode(L *vm.State, cfg *Config) int {
 	s := L.CheckString(1)
 	L.Push(cfg.Decode(L, s))
 	return 1
+}
+
+// arraySize is the array part a table ends with when the values 1..n are stored into an empty
+// table one after the other: each rehash sizes it to the next power of two.
+func arraySize(n int) int {
+	size := 1
+	for size < n {
+		size <<= 1
+	}
+	return size
 }

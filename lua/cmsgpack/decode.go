@@ -23,6 +23,8 @@ type decoder struct {
 	err decodeError
 	// top models the Lua stack height of the unpack frame, for the C code's luaL_checkstack.
 	top int
+	// elems holds the elements of the arrays being decoded, innermost last.
+	elems []vm.Value
 }
 
 func (d *decoder) left() int { return len(d.s) - d.pos }
@@ -213,21 +215,56 @@ func (d *decoder) value() vm.Value {
 
 // array is mp_decode_to_lua_array: t[1..n] = values, nil elements included (assigning nil
 // creates the key in the table's node part as lua_settable does).
+//
+// The elements are collected first. Without a nil among them, they go into a table made with
+// the array part that storing them one by one into an empty table ends with (the next power of
+// two), so the table is the same and is allocated once; with a nil, they are stored one by one
+// as the C code does (a nil creates its key, which changes how the table grows).
 func (d *decoder) array(n uint64) vm.Value {
-	t := d.L.NewTable(0, 0)
 	d.top++
 	d.checkStack(1, "in function mp_decode_to_lua_array")
-	for i := 1; n > 0; n-- {
+	base := len(d.elems)
+	defer func() {
+		clear(d.elems[base:])
+		d.elems = d.elems[:base]
+	}()
+	holes := false
+	for ; n > 0; n-- {
 		d.top++ // the index
 		v := d.value()
 		if d.err != errNone {
 			return vm.Nil
 		}
-		t.Set(d.L, vm.Int(i), v)
-		i++
+		d.elems = append(d.elems, v)
+		holes = holes || v.IsNil()
 		d.top -= 2
 	}
+	elems := d.elems[base:]
+	if len(elems) == 0 {
+		return vm.TableValue(d.L.NewTable(0, 0))
+	}
+	if holes {
+		t := d.L.NewTable(0, 0)
+		for i, v := range elems {
+			t.Set(d.L, vm.Int(i+1), v)
+		}
+		return vm.TableValue(t)
+	}
+	t := d.L.NewTable(arraySize(len(elems)), 0)
+	for i, v := range elems {
+		t.SetInt(i+1, v)
+	}
 	return vm.TableValue(t)
+}
+
+// arraySize is the array part a table ends with when the values 1..n are stored into an empty
+// table one after the other: each rehash sizes it to the next power of two.
+func arraySize(n int) int {
+	size := 1
+	for size < n {
+		size <<= 1
+	}
+	return size
 }
 
 // hash is mp_decode_to_lua_hash.
