@@ -21,6 +21,18 @@ func (c *Clock) Now() int64 {
 	return time.Now().UnixMilli()
 }
 
+// Millis returns the clock's time for a reading of the real time that the caller made itself
+// (realMs, Unix milliseconds): realMs when the clock follows the real time, the manual time
+// otherwise. A server that reads the time once per command for its own needs (timing, the slow
+// log) passes that reading here and gives the result to the command (Ctx.Frozen), so the time is
+// read once, not twice.
+func (c *Clock) Millis(realMs int64) int64 {
+	if c.manual.Load() {
+		return c.ms.Load()
+	}
+	return realMs
+}
+
 // Set freezes the clock at ms (Unix milliseconds); it then moves only through Set and Advance.
 func (c *Clock) Set(ms int64) {
 	c.ms.Store(ms)

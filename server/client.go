@@ -63,6 +63,9 @@ type client struct {
 	batch [][]string           // the parsed batch, slices of argv
 	cmds  []*spelling          // the command name of each request of the batch
 	tick  time.Duration        // when the previous command ended (monoNow), for timing
+	// wallOff converts tick to wall time (Unix ns = wallOff + tick); set at each hold of the lock
+	// from one reading of the real time.
+	wallOff int64
 
 	// Used only by this client's goroutine: mirrors of the shared state that requests answered
 	// while a script is busy depend on, and the changes they made, to apply under the lock.
@@ -259,13 +262,18 @@ func (c *client) runBatch(batch [][]string) bool {
 			}
 			s.current = c
 			locked = true
-			c.tick = monoNow()
+			c.readClock()
 			if s.busyPending.Load() > 0 {
 				s.applyBusyOps()
 			}
 		}
+		// One reading of the clock per command serves the server (c.tick, taken when the previous
+		// command ended) and the keyspace (the command's time for expiry), as Redis caches its
+		// time for the duration of a command.
+		c.ctx.Frozen = s.ks.Clock.Millis((c.wallOff + int64(c.tick)) / int64(time.Millisecond))
 		if c.mayRunScript(cmd) {
 			s.beginScript(c)
+			c.ctx.Frozen = s.ks.Clock.Millis((c.wallOff + int64(c.tick)) / int64(time.Millisecond))
 			c.execute(cmd, msg, args)
 			s.endScript()
 			if s.busyPending.Load() > 0 {
@@ -274,6 +282,7 @@ func (c *client) runBatch(batch [][]string) bool {
 		} else {
 			c.execute(cmd, msg, args)
 		}
+		c.ctx.Frozen = 0
 		c.subMode = c.flags&flagPubSub != 0
 		if c.flags&flagCloseAfter != 0 {
 			unlock()
@@ -288,6 +297,14 @@ func (c *client) runBatch(batch [][]string) bool {
 		}
 	}
 	return true
+}
+
+// readClock reads the real time once when the client takes the lock: the start of its next
+// command (tick) and the offset from ticks to wall time.
+func (c *client) readClock() {
+	now := time.Now()
+	c.tick = now.Sub(epoch)
+	c.wallOff = now.UnixNano() - int64(c.tick)
 }
 
 // strings converts the arguments of a request to strings that commands may keep (DESIGN.md

@@ -99,6 +99,9 @@ func (s *Server) lockWait() bool {
 // endScript.
 func (s *Server) beginScript(c *client) {
 	s.scripting.Add(1)
+	if s.lockWaiters.Load() == 0 {
+		return
+	}
 	for s.lockWaiters.Load() > 0 {
 		s.current = nil
 		s.ks.Unlock()
@@ -106,6 +109,7 @@ func (s *Server) beginScript(c *client) {
 		s.ks.Lock()
 		s.current = c
 	}
+	c.readClock()
 }
 
 // endScript lowers scripting after the request that beginScript announced.
