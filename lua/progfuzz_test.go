@@ -67,6 +67,15 @@ func (g *progGen) pick(n int) int { return g.r.IntN(n) }
 
 func (g *progGen) chance(p float64) bool { return g.r.Float64() < p }
 
+// sp separates two tokens: a space, sometimes a line break (line information is compared
+// too, through error messages and the code shape).
+func (g *progGen) sp() string {
+	if g.chance(0.1) {
+		return "\n"
+	}
+	return " "
+}
+
 func (g *progGen) varOf(t vtype) string {
 	var c []string
 	for _, v := range g.vars {
@@ -98,7 +107,7 @@ func (g *progGen) num() string {
 	switch g.pick(9) {
 	case 0, 1, 2:
 		ops := []string{"+", "-", "*", "/", "%", "^"}
-		return "(" + g.num() + " " + ops[g.pick(len(ops))] + " " + g.num() + ")"
+		return "(" + g.num() + " " + ops[g.pick(len(ops))] + g.sp() + g.num() + ")"
 	case 3:
 		// not a unary minus: 0 - x keeps every NaN negative (x86's default NaN), so the
 		// operand order of two-NaN operations (vm-bugs 8) cannot show
@@ -136,7 +145,7 @@ func (g *progGen) str() string {
 	defer func() { g.depth-- }()
 	switch g.pick(6) {
 	case 0, 1:
-		return "(" + g.str() + " .. " + g.num() + ")"
+		return "(" + g.str() + " .." + g.sp() + g.num() + ")"
 	case 2:
 		// never of a table or function: their addresses differ between engines
 		if g.chance(0.5) {
@@ -164,10 +173,10 @@ func (g *progGen) boolean() string {
 	switch g.pick(6) {
 	case 0:
 		ops := []string{"<", "<=", ">", ">=", "==", "~="}
-		return "(" + g.num() + " " + ops[g.pick(len(ops))] + " " + g.num() + ")"
+		return "(" + g.num() + " " + ops[g.pick(len(ops))] + g.sp() + g.num() + ")"
 	case 1:
 		ops := []string{"<", "<=", "==", "~="}
-		return "(" + g.str() + " " + ops[g.pick(len(ops))] + " " + g.str() + ")"
+		return "(" + g.str() + " " + ops[g.pick(len(ops))] + g.sp() + g.str() + ")"
 	case 2:
 		return "not " + g.any()
 	case 3:
@@ -276,9 +285,9 @@ func (g *progGen) cond(d int) string {
 	}
 	switch g.pick(5) {
 	case 0, 1:
-		return "(" + g.cond(d-1) + " and " + g.cond(d-1) + ")"
+		return "(" + g.cond(d-1) + " and" + g.sp() + g.cond(d-1) + ")"
 	case 2, 3:
-		return "(" + g.cond(d-1) + " or " + g.cond(d-1) + ")"
+		return "(" + g.cond(d-1) + " or" + g.sp() + g.cond(d-1) + ")"
 	default:
 		return "(" + g.cond(d-1) + " and " + g.cond(d-1) + " or " + g.cond(d-1) + ")"
 	}
@@ -340,7 +349,7 @@ func (g *progGen) stmt() {
 		i := g.name("i")
 		g.line("do local acc = 0 for " + i + " = " + []string{"0", "1", "-2", "0.5", "3"}[g.pick(5)] + ", " + strconv.Itoa(g.pick(6)) + ", " + []string{"1", "0.1", "0.3", "-1", "2.5"}[g.pick(5)] + " do acc = acc + " + i + " " + i + " = " + i + " * 2 if acc > 50 then break end end p(acc) end")
 	case 18:
-		g.line("p(" + g.cond(3) + ", " + g.cond(2) + ")")
+		g.line("p(" + g.cond(3) + "," + g.sp() + g.cond(2) + ")")
 		if g.depth < 3 {
 			g.line("if " + g.cond(3) + " then p('then') elseif " + g.cond(2) + " then p('elseif') else p('else') end")
 		}
@@ -389,7 +398,7 @@ func (g *progGen) stmt() {
 		v := g.vars[g.pick(len(g.vars))]
 		g.line(v.name + " = " + g.exprOf(v.t))
 	case 3, 4:
-		g.line("p(" + g.any() + ", " + g.any() + ")")
+		g.line("p(" + g.any() + "," + g.sp() + g.any() + ")")
 	case 5:
 		if t := g.varOf(tTab); t != "" {
 			g.line(t + "[" + g.num() + "] = " + g.any())
