@@ -9,25 +9,19 @@ import (
 	"github.com/redmoon-dev/redmoon/lua/parser"
 )
 
-// TestNearWalk walks every valid snippet of the syntax corpus token by token along its tree:
+// TestNearWalk walks every corpus program and valid snippet of the syntax corpus token by
+// token along its tree:
 // the walk must end exactly at the end of the source, and each node's first token must be on
 // the line the parser recorded for it.
 func TestNearWalk(t *testing.T) {
-	cases, err := syntax.LoadDir(filepath.Join("..", "..", "conformance", "lua", "syntax"), "valid")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) < 100 {
-		t.Fatalf("only %d valid snippets", len(cases))
-	}
+	cases := shapeInputs(t)
 	nodes := 0
 	for _, c := range cases {
-		chunk, err := parser.ParseOptions(c.Src, "@input", parser.Options{SkipHashLine: true, CCalls: 1})
+		chunk, err := parser.ParseOptions(c.src, "@input", parser.Options{SkipHashLine: true, CCalls: 1})
 		if err != nil {
-			t.Errorf("%s: %v", c.Name, err)
-			continue
+			continue // a corpus program that tests a syntax error
 		}
-		w := &nearWalker{lx: lexer.New(c.Src, "@input", lexer.Options{SkipHashLine: true})}
+		w := &nearWalker{lx: lexer.New(c.src, "@input", lexer.Options{SkipHashLine: true})}
 		w.visit = func(n parser.Node, after bool, cur *lexer.Item) {
 			nodes++
 			if after {
@@ -38,23 +32,23 @@ func TestNearWalk(t *testing.T) {
 				return // a function's mark is at '(' or 'function'; a block may be empty
 			}
 			if cur.Line != n.Lines().Line {
-				t.Errorf("%s: %T starts at %q on line %d, parser says line %d", c.Name, n, cur.Str, cur.Line, n.Lines().Line)
+				t.Errorf("%s: %T starts at %q on line %d, parser says line %d", c.name, n, cur.Str, cur.Line, n.Lines().Line)
 			}
 		}
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					t.Errorf("%s: walk failed: %v", c.Name, r)
+					t.Errorf("%s: walk failed: %v", c.name, r)
 				}
 			}()
 			w.next()
 			w.function(chunk.Main, true)
 			if w.cur.Tok != lexer.EOS {
-				t.Errorf("%s: walk ended at %v, not at the end", c.Name, w.cur.Tok)
+				t.Errorf("%s: walk ended at %v, not at the end", c.name, w.cur.Tok)
 			}
 		}()
 	}
-	t.Logf("%d snippets, %d marks", len(cases), nodes)
+	t.Logf("%d sources, %d marks", len(cases), nodes)
 }
 
 // TestNearMarks resolves marks of each kind in one program.
