@@ -129,7 +129,10 @@ func (s *luaSink) open(kind sinkKind, n int) {
 			t = s.L.NewTable(n, 0)
 		}
 	default:
-		t = s.L.NewTable(0, n)
+		// Redis builds a map's or set's table from an empty one (lua_newtable), key by key: a
+		// table sized in advance places colliding keys elsewhere, and pairs() would list them
+		// in another order.
+		t = s.L.NewTable(0, 0)
 		if kind == sinkMap {
 			n *= 2
 		}
