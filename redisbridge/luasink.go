@@ -126,7 +126,7 @@ func (s *luaSink) open(kind sinkKind, n int) {
 		if s.resp3 {
 			t = s.L.NewTable(0, 0)
 		} else {
-			t = s.L.NewTable(n, 0)
+			t = s.L.NewTable(seqArraySize(n), 0) // Redis fills an empty table key by key
 		}
 	default:
 		// Redis builds a map's or set's table from an empty one (lua_newtable), key by key: a

@@ -94,15 +94,35 @@ func (b *Bridge) execute(run *scriptRun, c *keyspace.Ctx, r keyspace.Reply, argv
 // interrupt checks.
 const defaultCheckPeriod = 1 << 14
 
-// stringArray returns a table {ss[1], ..., ss[n]} with an array part of exactly n slots, as
-// Redis builds KEYS and ARGV. It reuses t when t still has the shape of such a table (an array
-// part of n slots and no hash part), so that the hot EVALSHA path allocates nothing.
+// stringArray returns a table {ss[1], ..., ss[n]} shaped as Redis builds KEYS and ARGV (an empty
+// table filled key by key: an array part of seqArraySize(n) slots, no hash part). It reuses t
+// when t still has that shape, so that the hot EVALSHA path allocates nothing.
 func stringArray(L *vm.State, t *vm.Table, ss []string) *vm.Table {
-	if t == nil || t.ArrayLen() != len(ss) || t.HashSize() != 0 || t.Metatable() != nil {
-		t = L.NewTable(len(ss), 0)
+	size := seqArraySize(len(ss))
+	if t == nil || t.ArrayLen() != size || t.HashSize() != 0 || t.Metatable() != nil {
+		t = L.NewTable(size, 0)
 	}
 	for i, s := range ss {
 		t.SetInt(i+1, vm.String(s))
 	}
+	for i := len(ss) + 1; i <= size; i++ {
+		t.SetInt(i, vm.Nil)
+	}
 	return t
+}
+
+// seqArraySize is the size of the array part of a Lua 5.1 table made empty and then given the
+// keys 1..n in order: each rehash sizes the array to the power of two at or above the key being
+// inserted, so the result is the power of two at or above n. Sizing a table so in advance gives
+// the same table without the rehashes; a table sized to exactly n would differ in what # finds
+// once the script makes holes in it.
+func seqArraySize(n int) int {
+	size := 1
+	for size < n {
+		size <<= 1
+	}
+	if n == 0 {
+		return 0
+	}
+	return size
 }
