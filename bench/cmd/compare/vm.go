@@ -192,6 +192,7 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 	ratios := newTable(append([]string{"program"}, names...)...)
 	seconds := newTable(append([]string{"program"}, names...)...)
 	logs := make([][]float64, len(engines))
+	valid := make([][]float64, len(files)) // valid[p][e]: the ratio, NaN when there is none
 	ok := true
 	var notes []string
 	for p, f := range files {
@@ -202,7 +203,9 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 		}
 		rrow := []string{progName(f)}
 		srow := []string{progName(f)}
+		valid[p] = make([]float64, len(engines))
 		for e := range engines {
+			valid[p][e] = math.NaN()
 			r := res[e]
 			var te timeoutError
 			switch {
@@ -228,6 +231,7 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 				srow = append(srow, fmt.Sprintf("%s / %s / %s", secs(s.Min), secs(s.Median), secs(s.Max)))
 				if x > 0 && !math.IsNaN(x) && !math.IsInf(x, 0) {
 					logs[e] = append(logs[e], x)
+					valid[p][e] = x
 				}
 			}
 			if e == 0 && (r.err != nil || r.wrong) {
@@ -246,6 +250,27 @@ func renderVM(cfg *config, files []string, engines []luaEngine, startup []float6
 		grow = append(grow, "**"+g+"**")
 	}
 	ratios.add(grow...)
+	// Geometric means over different programs do not compare: when an engine lacks some, a
+	// second row takes only the programs every engine ran right.
+	common := make([][]float64, len(engines))
+	for p := range files {
+		all := true
+		for e := range engines {
+			all = all && !math.IsNaN(valid[p][e])
+		}
+		if all {
+			for e := range engines {
+				common[e] = append(common[e], valid[p][e])
+			}
+		}
+	}
+	if n := len(common[0]); n > 0 && n < len(files) {
+		crow := []string{fmt.Sprintf("**geometric mean, %d in common**", n)}
+		for e := range engines {
+			crow = append(crow, "**"+ratio(geomean(common[e]))+"**")
+		}
+		ratios.add(crow...)
+	}
 	srow := []string{"start-up (excluded)"}
 	for e := range engines {
 		srow = append(srow, secs(startup[e]))
