@@ -7,7 +7,7 @@ package vm
 // setsA reports whether an opcode writes register A (Lua 5.1's testAMode).
 func setsA(op Opcode) bool {
 	switch op {
-	case OpSetGlobal, OpSetUpval, OpSetTable, OpSetTableKR, OpSetTableRK, OpSetTableKK, OpSetField, OpSetFieldK,
+	case OpSetGlobal, OpSetGlobalX, OpSetUpval, OpSetTable, OpSetTableKR, OpSetTableRK, OpSetTableKK, OpSetField, OpSetFieldK,
 		OpJmp, OpEq, OpEqRK, OpEqKR, OpEqKK, OpLt, OpLtRK, OpLtKR, OpLtKK, OpLe, OpLeRK, OpLeKR, OpLeKK,
 		OpReturn, OpTForLoop, OpSetList, OpClose, OpExtraArg:
 		return false
@@ -74,10 +74,12 @@ func symbexec(p *Proto, lastpc, reg int) int {
 			if argC(i) == 0 {
 				pc++
 			}
-		case OpLoadKX:
+		case OpLoadKX, OpGetGlobalX, OpSetGlobalX:
 			pc++
 		case OpClosure:
 			pc += p.Protos[argBx(i)].NumUpvalues
+		case OpClosureX:
+			pc += 1 + p.Protos[argAx(p.Code[pc+1])].NumUpvalues
 		}
 	}
 	return last
@@ -101,10 +103,13 @@ func objNameAt(p *Proto, pc, reg int) (kind, name string) {
 	if name := localName(p, reg+1, pc); name != "" {
 		return "local", name
 	}
-	i := p.Code[symbexec(p, pc, reg)]
+	at := symbexec(p, pc, reg)
+	i := p.Code[at]
 	switch opOf(i) {
 	case OpGetGlobal:
 		return "global", p.Constants[argBx(i)].Str()
+	case OpGetGlobalX:
+		return "global", p.Constants[argAx(p.Code[at+1])].Str()
 	case OpMove:
 		if b, a := argB(i), argA(i); b < a {
 			return objNameAt(p, pc, b)

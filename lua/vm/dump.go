@@ -312,6 +312,18 @@ func verifyProto(p *Proto) bool {
 			if bx >= len(p.Protos) || pc+p.Protos[bx].NumUpvalues >= len(p.Code) {
 				return false
 			}
+		case OpGetGlobalX, OpSetGlobalX, OpClosureX:
+			if pc+1 >= len(p.Code) || opOf(p.Code[pc+1]) != OpExtraArg {
+				return false
+			}
+			ax := argAx(p.Code[pc+1])
+			if op == OpClosureX {
+				if ax >= len(p.Protos) || pc+1+p.Protos[ax].NumUpvalues >= len(p.Code) {
+					return false
+				}
+			} else if ax >= nk || !p.Constants[ax].IsString() {
+				return false
+			}
 		case OpGetUpval, OpSetUpval:
 			if b >= p.NumUpvalues {
 				return false

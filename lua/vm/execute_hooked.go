@@ -999,6 +999,37 @@ newframe:
 					}
 				}
 				regs[argA(i)] = closureValue(ncl)
+			case OpGetGlobalX:
+				ax := argAx(code[pc])
+				pc++
+				env := cl.env
+				v := env.getStrH(kp[ax], khash[ax])
+				if v.p == nil && env.meta != nil {
+					ci.savedpc = pc
+					v = L.indexStr(TableValue(env), kp[ax], khash[ax], -1)
+					regs = (*[stackSlack]Value)(L.stack[base:])
+				}
+				regs[argA(i)] = v
+			case OpSetGlobalX:
+				ax := argAx(code[pc])
+				pc++
+				ci.savedpc = pc
+				L.setIndexStr(TableValue(cl.env), kp[ax], regs[argA(i)], khash[ax], -1)
+				regs = (*[stackSlack]Value)(L.stack[base:])
+			case OpClosureX:
+				np := p.Protos[argAx(code[pc])]
+				pc++
+				ncl := newLClosure(np, cl.env)
+				for j := range ncl.upvals {
+					ins := code[pc]
+					pc++
+					if opOf(ins) == OpGetUpval {
+						ncl.upvals[j] = cl.upvals[argB(ins)]
+					} else {
+						ncl.upvals[j] = L.findUpval(base + argB(ins))
+					}
+				}
+				regs[argA(i)] = closureValue(ncl)
 			case OpVararg:
 				a := argA(i)
 				b := argB(i) - 1

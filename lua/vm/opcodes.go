@@ -91,6 +91,12 @@ const (
 	OpVararg   // A B     R(A), ..., R(A+B-2) = vararg
 	OpExtraArg // Ax      an argument of the previous instruction
 
+	// Forms of GETGLOBAL, SETGLOBAL and CLOSURE for constant or prototype indices past MaxBx
+	// (PUC's Bx has 18 bits): the index is the Ax of the EXTRAARG word that follows.
+	OpGetGlobalX // A       R(A) := Env[K(Ax of next word)]
+	OpSetGlobalX // A       Env[K(Ax of next word)] := R(A)
+	OpClosureX   // A       R(A) := closure(P(Ax of next word)); then the upvalue pseudo-instructions
+
 	numOpcodes
 )
 
@@ -183,7 +189,7 @@ var opNames = [...]string{
 	"UNM", "NOT", "LEN", "CONCAT", "JMP",
 	"EQ", "EQRK", "EQKR", "EQKK", "LT", "LTRK", "LTKR", "LTKK", "LE", "LERK", "LEKR", "LEKK",
 	"TEST", "TESTSET", "CALL", "TAILCALL", "RETURN", "FORLOOP", "FORPREP", "TFORLOOP", "SETLIST",
-	"CLOSE", "CLOSURE", "VARARG", "EXTRAARG",
+	"CLOSE", "CLOSURE", "VARARG", "EXTRAARG", "GETGLOBALX", "SETGLOBALX", "CLOSUREX",
 }
 
 func (op Opcode) String() string {
