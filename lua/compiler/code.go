@@ -224,9 +224,7 @@ func (fs *funcState) codeABx(op lop, a, bx int) int {
 		}
 		return fs.code(vm.ABx(vm.OpLoadK, a, bx))
 	case lGETGLOBAL, lSETGLOBAL:
-		if bx > vm.MaxBx {
-			fs.c.syntaxError("constant table overflow")
-		}
+		bx = fs.globalK(bx)
 		o := vm.OpGetGlobal
 		if op == lSETGLOBAL {
 			o = vm.OpSetGlobal
@@ -234,7 +232,7 @@ func (fs *funcState) codeABx(op lop, a, bx int) int {
 		return fs.code(vm.ABx(o, a, bx))
 	case lCLOSURE:
 		if bx > vm.MaxBx {
-			fs.c.syntaxError("constant table overflow")
+			fs.c.runError("constant table overflow") // PUC takes 262143 (vm-bugs 7)
 		}
 		return fs.code(vm.ABx(vm.OpClosure, a, bx))
 	}
@@ -449,7 +447,22 @@ func (fs *funcState) newK(v vm.Value) int {
 		fs.c.runError("constant table overflow")
 	}
 	fs.f.Constants = append(fs.f.Constants, v)
-	return len(fs.f.Constants) - 1
+	i := len(fs.f.Constants) - 1
+	if i == maxIndexRK && fs.seed != nil && !fs.seeded {
+		fs.seedGlobals()
+	}
+	return i
+}
+
+// seedGlobals adds the names a function may use as globals as its constants 256 and up, once
+// the constants that RK operands can reach (0-255) are taken as PUC takes them. It runs only
+// in a function with more than 65535 constants, so that GETGLOBAL and SETGLOBAL can reach
+// their names; the order of constants is not visible to Lua code.
+func (fs *funcState) seedGlobals() {
+	fs.seeded = true
+	for _, name := range fs.seed {
+		fs.stringK(name)
+	}
 }
 
 func (fs *funcState) stringK(s string) int {
