@@ -103,7 +103,15 @@ func (s *Server) busy(c *client, cmd *keyspace.Command, msg string, args []strin
 			break
 		}
 		keys := append([]string(nil), args[1:]...)
-		c.later(func() { c.watchKeys(keys) })
+		// Redis watches the keys now: a write of the busy script after this point must fail
+		// the transaction. The keyspace's hook records such writes until the watch is applied.
+		dirty := s.pendingWatch(c.ctx.DB.ID, keys)
+		c.later(func() {
+			c.watchKeys(keys)
+			if *dirty {
+				c.flags |= flagDirtyCAS
+			}
+		})
 		c.w.SimpleString("OK")
 	case "unwatch":
 		c.later(func() { c.s.unwatchAll(c); c.flags &^= flagDirtyCAS })
@@ -229,16 +237,48 @@ func (c *client) later(op func()) {
 // applyBusyOps applies the changes recorded by later, client by client in order. Lock held.
 func (s *Server) applyBusyOps() {
 	s.busyMu.Lock()
-	for _, c := range s.busyClients {
-		for i, op := range c.busyOps {
-			op()
-			c.busyOps[i] = nil
-		}
-		c.busyOps = c.busyOps[:0]
+	clients := s.busyClients
+	s.busyClients = nil
+	ops := make([][]func(), len(clients))
+	for i, c := range clients {
+		ops[i] = c.busyOps
+		c.busyOps = nil
 	}
-	clear(s.busyClients)
-	s.busyClients = s.busyClients[:0]
+	clear(s.busyWatch)
 	s.busyPending.Store(0)
+	s.busyMu.Unlock()
+	// Run without busyMu: the changes may touch keys (WATCH looks them up), which calls the
+	// keyspace's hook, which takes busyMu.
+	for i := range clients {
+		for _, op := range ops[i] {
+			op()
+		}
+	}
+}
+
+// pendingWatch registers keys watched while a script is busy and returns the flag that a write
+// to one of them sets before the watch is applied.
+func (s *Server) pendingWatch(db int, keys []string) *bool {
+	dirty := new(bool)
+	s.busyMu.Lock()
+	if s.busyWatch == nil {
+		s.busyWatch = map[watchKey][]*bool{}
+	}
+	for _, k := range keys {
+		wk := watchKey{db, k}
+		s.busyWatch[wk] = append(s.busyWatch[wk], dirty)
+	}
+	s.busyMu.Unlock()
+	return dirty
+}
+
+// busyTouched marks dirty the pending watches of a modified key. Called from the KeyModified hook
+// (lock held) while changes from a busy period are pending.
+func (s *Server) busyTouched(db int, key string) {
+	s.busyMu.Lock()
+	for _, d := range s.busyWatch[watchKey{db, key}] {
+		*d = true
+	}
 	s.busyMu.Unlock()
 }
 

@@ -209,6 +209,9 @@ var existsCmd = keyspace.Lookup("exists")
 // keyModified is the keyspace's KeyModified hook: WATCH and blocked clients.
 func (s *Server) keyModified(db int, key string) {
 	s.watched.touch(db, key)
+	if s.busyPending.Load() > 0 {
+		s.busyTouched(db, key)
+	}
 	s.blocked.keyTouched(db, key)
 }
 

@@ -105,8 +105,9 @@ type Server struct {
 
 	// Changes answered while a script was busy, to apply under the lock (busy.go).
 	busyMu      sync.Mutex
-	busyClients []*client    // clients with busyOps, guarded by busyMu
-	busyPending atomic.Int32 // len(busyClients)
+	busyClients []*client            // clients with busyOps, guarded by busyMu
+	busyPending atomic.Int32         // len(busyClients)
+	busyWatch   map[watchKey][]*bool // keys watched during a busy script, not yet applied: their dirty flags
 
 	// Clients paused by CLIENT PAUSE wait on this until the pause ends.
 	pause pauseState
