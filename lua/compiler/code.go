@@ -217,26 +217,35 @@ func (fs *funcState) codeABx(op lop, a, bx int) int {
 	switch op {
 	case lLOADK:
 		if bx > vm.MaxBx {
-			pc := fs.code(vm.ABx(vm.OpLoadKX, a, 0))
-			fs.addExtra(fs.pc())
-			fs.code(vm.Ax(vm.OpExtraArg, bx))
-			return pc
+			return fs.codeX(vm.OpLoadKX, a, bx)
 		}
 		return fs.code(vm.ABx(vm.OpLoadK, a, bx))
 	case lGETGLOBAL, lSETGLOBAL:
-		bx = fs.globalK(bx)
-		o := vm.OpGetGlobal
+		o, ox := vm.OpGetGlobal, vm.OpGetGlobalX
 		if op == lSETGLOBAL {
-			o = vm.OpSetGlobal
+			o, ox = vm.OpSetGlobal, vm.OpSetGlobalX
+		}
+		if bx > vm.MaxBx {
+			return fs.codeX(ox, a, bx)
 		}
 		return fs.code(vm.ABx(o, a, bx))
 	case lCLOSURE:
 		if bx > vm.MaxBx {
-			fs.c.runError("constant table overflow") // PUC takes 262143 (vm-bugs 7)
+			return fs.codeX(vm.OpClosureX, a, bx)
 		}
 		return fs.code(vm.ABx(vm.OpClosure, a, bx))
 	}
 	panic("codeABx: bad opcode")
+}
+
+// codeX emits the long form of an instruction whose constant or prototype index does not fit
+// our 16-bit Bx (PUC's has 18 bits): the opcode with A, then an EXTRAARG word holding the
+// index, a word PUC does not have.
+func (fs *funcState) codeX(op vm.Opcode, a, bx int) int {
+	pc := fs.code(vm.ABx(op, a, 0))
+	fs.addExtra(fs.pc())
+	fs.code(vm.Ax(vm.OpExtraArg, bx))
+	return pc
 }
 
 func (fs *funcState) codeAsBx(op lop, a, sbx int) int {
@@ -447,22 +456,7 @@ func (fs *funcState) newK(v vm.Value) int {
 		fs.c.runError("constant table overflow")
 	}
 	fs.f.Constants = append(fs.f.Constants, v)
-	i := len(fs.f.Constants) - 1
-	if i == maxIndexRK && fs.seed != nil && !fs.seeded {
-		fs.seedGlobals()
-	}
-	return i
-}
-
-// seedGlobals adds the names a function may use as globals as its constants 256 and up, once
-// the constants that RK operands can reach (0-255) are taken as PUC takes them. It runs only
-// in a function with more than 65535 constants, so that GETGLOBAL and SETGLOBAL can reach
-// their names; the order of constants is not visible to Lua code.
-func (fs *funcState) seedGlobals() {
-	fs.seeded = true
-	for _, name := range fs.seed {
-		fs.stringK(name)
-	}
+	return len(fs.f.Constants) - 1
 }
 
 func (fs *funcState) stringK(s string) int {

@@ -23,12 +23,9 @@
 // (see numForEnd): such a loop runs two more instructions per iteration than PUC's, which count
 // hooks see; line hooks see PUC's events. Shorter loops are PUC's.
 //
-// GETGLOBAL and SETGLOBAL have 16-bit operands where PUC's have 18 bits: in a function with
-// more than 65535 constants, the compiler compiles the chunk again with the names the function
-// may use as globals placed right after the first 256 constants (the order of constants is
-// not visible to Lua code, and RK operands stay PUC's). Known gap: CLOSURE has the same 16-bit
-// operand, so a function with more than 65535 nested functions gets "constant table
-// overflow" where PUC accepts up to 262143.
+// Our Bx operand has 16 bits where PUC's has 18: a constant or function index past 65535 is
+// put in an EXTRAARG word after LOADKX, GETGLOBALX, SETGLOBALX or CLOSUREX, up to PUC's limit
+// of 262143 ("constant table overflow" past it).
 package compiler
 
 import (
@@ -48,12 +45,11 @@ type Error struct {
 func (e *Error) Error() string { return e.Msg }
 
 type compiler struct {
-	chunkID  string                    // the chunk name for run-time messages (LUA_IDSIZE)
-	syntaxID string                    // the chunk name for compile errors (llex.c's MAXSRC)
-	lastline int                       // ls->lastline: the line of the last token consumed, stamped on new code
-	curline  int                       // ls->linenumber, for limit errors
-	mk       mark                      // where PUC's parser would be (its current token), for limit errors
-	seed     map[*parser.Function]bool // functions whose global names are seeded (globalK)
+	chunkID  string // the chunk name for run-time messages (LUA_IDSIZE)
+	syntaxID string // the chunk name for compile errors (llex.c's MAXSRC)
+	lastline int    // ls->lastline: the line of the last token consumed, stamped on new code
+	curline  int    // ls->linenumber, for limit errors
+	mk       mark   // where PUC's parser would be (its current token), for limit errors
 	fs       *funcState
 	opts     Options
 	main     *parser.Function
@@ -97,9 +93,6 @@ type funcState struct {
 	upvalues   []upvalDesc
 	actvar     []int // indices into f.LocVars of the active locals
 	extras     []int // pcs of words PUC does not have, in order (see pucDist)
-	fn         *parser.Function
-	seed       []string // names to add as constants once 256 exist (see seedGlobals)
-	seeded     bool
 }
 
 type bailout struct{ err *Error }
@@ -112,83 +105,31 @@ func Compile(chunk *parser.Chunk) (*vm.Proto, error) {
 
 // CompileOptions compiles a parsed chunk into its main function. The error, if any, is an
 // *Error holding PUC Lua 5.1's message.
-func CompileOptions(chunk *parser.Chunk, opts Options) (*vm.Proto, error) {
-	var seed map[*parser.Function]bool
-	for {
-		p, err, retry := compileOnce(chunk, opts, seed)
-		if retry == nil {
-			return p, err
-		}
-		// A function has more than 65535 constants and names a global past that index, which
-		// our GETGLOBAL and SETGLOBAL cannot encode: compile again with the names it may use
-		// as globals placed among its first constants (see seedGlobals).
-		if seed[retry] {
-			return nil, &Error{Msg: "constant table overflow"}
-		}
-		if seed == nil {
-			seed = map[*parser.Function]bool{}
-		}
-		seed[retry] = true
-	}
-}
-
-func compileOnce(chunk *parser.Chunk, opts Options, seed map[*parser.Function]bool) (p *vm.Proto, err error, retry *parser.Function) {
+func CompileOptions(chunk *parser.Chunk, opts Options) (p *vm.Proto, err error) {
 	c := &compiler{
 		chunkID:  lexer.ChunkID(chunk.Source),
 		syntaxID: lexer.ChunkIDSize(chunk.Source, lexer.SyntaxIDSize),
 		opts:     opts,
 		main:     chunk.Main,
 		source:   chunk.Source,
-		seed:     seed,
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			switch b := r.(type) {
-			case bailout:
+			if b, ok := r.(bailout); ok {
 				p, err = nil, b.err
-			case retrySeeded:
-				p, retry = nil, b.fn
-			default:
-				panic(r)
+				return
 			}
+			panic(r)
 		}
 	}()
 	main := chunk.Main
 	fs := c.openFunc(chunk.Source)
-	c.startFunc(fs, main)
 	fs.f.IsVararg = vm.VarargIsVararg
 	c.setMark(1, mark{n: main.Body})
 	c.block(main.Body, false)
 	c.after(main)
 	c.closeFunc()
-	return fs.f, nil, nil
-}
-
-// retrySeeded asks CompileOptions to compile again with fn's global names seeded.
-type retrySeeded struct{ fn *parser.Function }
-
-// startFunc notes which function fs compiles and, when it is to be seeded, the names to seed.
-func (c *compiler) startFunc(fs *funcState, fn *parser.Function) {
-	fs.fn = fn
-	if c.seed[fn] && c.opts.Source != nil {
-		fs.seed = seedNames(c.opts.Source, c.source, c.opts.SkipHashLine, c.main, fn)
-		if fs.seed == nil {
-			fs.seed = []string{} // nothing to seed: globalK must not ask again
-		}
-	}
-}
-
-// globalK returns the constant index of a global's name for GETGLOBAL or SETGLOBAL, whose
-// operand has 16 bits where PUC's has 18.
-func (fs *funcState) globalK(k int) int {
-	if k <= vm.MaxBx {
-		return k
-	}
-	if fs.seed == nil && fs.c.opts.Source != nil {
-		panic(retrySeeded{fs.fn})
-	}
-	fs.c.runError("constant table overflow") // seeded, still too far: not expected
-	return 0
+	return fs.f, nil
 }
 
 func (c *compiler) syntaxError(msg string) {
@@ -802,7 +743,6 @@ func (c *compiler) retStat(s *parser.ReturnStmt) {
 func (c *compiler) body(fn *parser.Function, e *expdesc) {
 	parent := c.fs
 	fs := c.openFunc(parent.f.Source)
-	c.startFunc(fs, fn)
 	fs.f.LineDefined = fn.LineDefined
 	if fn.Self {
 		c.newLocalVar("self", 0, fn.Line)

@@ -306,36 +306,3 @@ func (w *nearWalker) field(f *parser.TableField) {
 		w.next()
 	}
 }
-
-// seedNames returns the names of the variables fn's code refers to (in first-use order,
-// nested functions included): the candidates for globals when seeding (see seedGlobals).
-func seedNames(src []byte, source string, skipHash bool, main, fn *parser.Function) []string {
-	var names []string
-	seen := map[string]bool{}
-	inside := fn == main
-	w := &nearWalker{lx: lexer.New(src, source, lexer.Options{SkipHashLine: skipHash})}
-	w.visit = func(n parser.Node, after bool, cur *lexer.Item) {
-		if n == parser.Node(fn) && fn != main {
-			inside = !after
-			if after {
-				panic(nearFail{}) // done
-			}
-		}
-		if ne, ok := n.(*parser.NameExpr); ok && inside && !after && !seen[ne.Name] {
-			seen[ne.Name] = true
-			names = append(names, ne.Name)
-		}
-	}
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				if _, ok := r.(nearFail); !ok {
-					panic(r)
-				}
-			}
-		}()
-		w.next()
-		w.function(main, true)
-	}()
-	return names
-}

@@ -25,8 +25,8 @@ func Shape(p *vm.Proto) string {
 func pucName(op vm.Opcode) string {
 	n := op.String()
 	switch {
-	case n == "LOADKX":
-		return "LOADK"
+	case n == "LOADKX" || n == "GETGLOBALX" || n == "SETGLOBALX" || n == "CLOSUREX":
+		return strings.TrimSuffix(n, "X")
 	case n == "GETTABLEK" || n == "GETFIELD":
 		return "GETTABLE"
 	case strings.HasPrefix(n, "SETTABLE") || strings.HasPrefix(n, "SETFIELD"):
