@@ -33,6 +33,16 @@ func (s *Server) busy(c *client, cmd *keyspace.Command, msg string, args []strin
 	if text == "" {
 		return false, false
 	}
+	if c.replyMode != replyOn {
+		// CLIENT REPLY OFF or SKIP: the answer is not sent.
+		m := c.w.Mark()
+		defer func() {
+			c.w.Rewind(m)
+			if c.replyMode == replySkip {
+				c.replyMode = replyOn
+			}
+		}()
+	}
 	if cmd == quitCmd {
 		c.w.SimpleString("OK")
 		return true, true

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redmoon-dev/redmoon/conformance/oracle"
 )
 
 // A client already waiting for the lock when a script takes it goes first: it must not sleep
@@ -63,4 +65,70 @@ func TestWaiterGoesBeforeScript(t *testing.T) {
 	if got := readReply(t, ar); !strings.HasPrefix(got, "-ERR Script killed by user with SCRIPT KILL") {
 		t.Errorf("killed script: got %q", got)
 	}
+}
+
+// runReplyOffBusy: a client with CLIENT REPLY OFF whose commands are refused while a script is
+// busy gets nothing for them (checked against redis-server when it is installed).
+func runReplyOffBusy(t *testing.T, addr string) {
+	t.Helper()
+	dial := func() (net.Conn, *bufio.Reader) {
+		nc, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { nc.Close() })
+		return nc, bufio.NewReader(nc)
+	}
+	send := func(nc net.Conn, args ...string) {
+		if _, err := nc.Write(encodeCommand(args...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, ar := dial()
+	b, br := dial()
+	c, cr := dial()
+	for _, nc := range []net.Conn{a, b, c} {
+		_ = nc.SetReadDeadline(time.Now().Add(10 * time.Second))
+	}
+	send(a, "CONFIG", "SET", "busy-reply-threshold", "100")
+	if got := readReply(t, ar); got != "+OK\r\n" {
+		t.Fatalf("%s: CONFIG SET: %q", addr, got)
+	}
+	defer func() {
+		send(c, "CONFIG", "SET", "busy-reply-threshold", "5000")
+		readReply(t, cr)
+	}()
+	send(b, "CLIENT", "REPLY", "OFF")
+	send(b, "CLIENT", "REPLY", "SKIP")
+	time.Sleep(50 * time.Millisecond) // both run before the script starts
+	send(a, "EVAL", "while true do end", "0")
+	time.Sleep(300 * time.Millisecond)
+	send(b, "GET", "k")
+	send(b, "CLIENT", "REPLY", "ON")
+	send(b, "FOO")
+	time.Sleep(100 * time.Millisecond)
+	send(c, "SCRIPT", "KILL")
+	if got := readReply(t, cr); got != "+OK\r\n" {
+		t.Errorf("%s: SCRIPT KILL: %q", addr, got)
+	}
+	if got := readReply(t, ar); !strings.HasPrefix(got, "-ERR Script killed") {
+		t.Errorf("%s: killed script: %q", addr, got)
+	}
+	time.Sleep(200 * time.Millisecond)
+	send(b, "CLIENT", "REPLY", "ON")
+	send(b, "PING")
+	for _, want := range []string{"+OK\r\n", "+PONG\r\n"} {
+		if got := readReply(t, br); got != want {
+			t.Errorf("%s: client with replies off: got %q, want %q", addr, got, want)
+		}
+	}
+}
+
+func TestReplyOffDuringBusyScript(t *testing.T) {
+	if _, ok := oracle.Lookup("redis-server"); ok || oracle.InCI() {
+		addr, _ := oracle.StartRedis(t)
+		runReplyOffBusy(t, addr)
+	}
+	_, addr := startServer(t, Config{})
+	runReplyOffBusy(t, addr)
 }

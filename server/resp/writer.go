@@ -55,6 +55,17 @@ func (w *Writer) Buffered() int {
 	return n
 }
 
+// Mark returns the current end of the pending output, for Rewind.
+func (w *Writer) Mark() int { return len(w.buf) }
+
+// Rewind drops the output written since Mark returned m. It does nothing when a big bulk was
+// queued since (the output is then kept).
+func (w *Writer) Rewind(m int) {
+	if m >= w.mark && m <= len(w.buf) {
+		w.buf = w.buf[:m]
+	}
+}
+
 // Discard drops everything not yet flushed.
 func (w *Writer) Discard() {
 	clear(w.segs)

@@ -127,3 +127,20 @@ func BenchmarkWriter(b *testing.B) {
 		}
 	}
 }
+
+func TestWriterRewind(t *testing.T) {
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	w.SimpleString("OK")
+	m := w.Mark()
+	w.Error("BUSY x")
+	w.Integer(3)
+	w.Rewind(m)
+	w.SimpleString("PONG")
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "+OK\r\n+PONG\r\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
