@@ -16,8 +16,10 @@ import (
 // wait: it is registered on the keys the command waits for, in arrival order, and its goroutine
 // parks. Every command that modifies one of those keys (reported by the keyspace's KeyModified
 // hook, from plain commands, EXEC and scripts alike) makes the key ready; right after that
-// command, still under the execution lock, the clients blocked on ready keys are served first
-// come, first served by running their command again. When it now answers something else than
+// command, still under the execution lock, the ready keys are served in the order they became
+// ready, as Redis 7.0's handleClientsBlockedOnKeys does: for each key, its waiting clients, first
+// come first served, each only if the key now holds the type its command waits for, by running
+// the command again restricted to that key (serveFromKey). When it answers something else than
 // the null, that reply is the client's and the client resumes; otherwise it keeps waiting. On
 // timeout the client gets the null reply its command gave.
 //

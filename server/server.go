@@ -21,9 +21,16 @@
 // connections through a per-client queue written by that client's goroutine.
 //
 // Blocking commands are generic: the server runs the command; when it answers the null that
-// means "nothing to serve", the client waits on the keys (FIFO per key), and every modification
-// of one of them (the keyspace's KeyModified hook) makes the command run again for the waiting
-// clients in arrival order, right after the command, EXEC or script that modified it.
+// means "nothing to serve", the client waits on the keys (FIFO per key). Every modification of
+// one of them (the keyspace's KeyModified hook) makes the key ready; right after the command,
+// EXEC or script that modified it, the ready keys are served in the order they became ready, as
+// Redis 7.0 does: each waiting client of a ready key that holds the type it waits for gets its
+// command run again on that key alone, in arrival order.
+//
+// Scripts: a client whose request finds the lock held by a script that has passed
+// busy-reply-threshold is answered at once (BUSY, or the commands Redis allows then), also when
+// it was already waiting for the lock when the threshold passed (execlock.go, busy.go). The
+// clock is read once per command, for the server's timing and the keyspace's expiry alike.
 package server
 
 import (
