@@ -253,7 +253,11 @@ func (L *State) protectedCall(fn, nresults int, saved *savedState) (ok bool, err
 
 // findUpval returns the open upvalue for stack index idx, creating it (luaF_findupval). Open
 // upvalues are ordered by stack address, highest first, as in PUC.
-func (L *State) findUpval(idx int) *Upval {
+func (L *State) findUpval(idx int) *Upval { return L.findUpvalIn(idx, nil) }
+
+// findUpvalIn is findUpval that, when no open upvalue refers to idx yet, opens fresh (if not
+// nil) instead of allocating one.
+func (L *State) findUpvalIn(idx int, fresh *Upval) *Upval {
 	var prev *Upval
 	uv := L.openupval
 	slot := &L.stack[idx]
@@ -264,7 +268,11 @@ func (L *State) findUpval(idx int) *Upval {
 		prev = uv
 		uv = uv.next
 	}
-	nu := &Upval{v: slot, next: uv}
+	nu := fresh
+	if nu == nil {
+		nu = new(Upval)
+	}
+	nu.v, nu.next = slot, uv
 	if prev == nil {
 		L.openupval = nu
 	} else {

@@ -986,6 +986,16 @@ newframe:
 				L.closeUpvals(base + argA(i))
 			case OpClosure:
 				np := p.Protos[argBx(i)]
+				if np.NumUpvalues == 1 && opOf(code[pc]) == OpMove {
+					// one upvalue, a local of this function: the closure and the upvalue
+					// it may open are one allocation
+					x := &lclosure1u{c: LClosure{p: np, env: cl.env}}
+					x.c.upvals = x.u[:]
+					x.u[0] = L.findUpvalIn(base+argB(code[pc]), &x.uv)
+					pc++
+					regs[argA(i)] = closureValue(&x.c)
+					continue
+				}
 				ncl := newLClosure(np, cl.env)
 				if np.NumUpvalues > 0 {
 					for j := range ncl.upvals {

@@ -93,6 +93,14 @@ type (
 		c LClosure
 		u [1]*Upval
 	}
+	// lclosure1u also holds room for its upvalue, used when the closure opens it (a function
+	// returning a closure over its parameter allocates once, not twice). The upvalue may
+	// outlive the closure: it keeps the block alive, as any interior pointer does.
+	lclosure1u struct {
+		c  LClosure
+		u  [1]*Upval
+		uv Upval
+	}
 	lclosure2 struct {
 		c LClosure
 		u [2]*Upval
