@@ -55,7 +55,16 @@ func Norm(f float64) uint32 { return uint32(math.Float64bits(f + magic)) }
 // arg is LuaBitOp's barg for Lua 5.1: lua_tonumber (0 for non-numbers), normalised, and a type
 // error only when the result is 0 and the argument is not a number or numeric string.
 func arg(L *vm.State, idx int) uint32 {
-	f, isnum := vm.ToNumber(L.Get(idx))
+	v := L.Get(idx)
+	if v.IsNumber() {
+		return Norm(v.Float())
+	}
+	return argSlow(L, idx, v)
+}
+
+// argSlow is arg for an argument that is not a number: a numeric string or an error.
+func argSlow(L *vm.State, idx int, v vm.Value) uint32 {
+	f, isnum := vm.ToNumber(v)
 	b := Norm(f)
 	if b == 0 && !isnum {
 		L.TypeError(idx, "number")
