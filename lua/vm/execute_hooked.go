@@ -159,8 +159,16 @@ newframe:
 				}
 				if ra.IsTable() {
 					t := ra.table()
-					if s := t.findStrH(k[b], khash[b]); s != nil && (s.p != nil || t.meta == nil) && !t.readonly {
+					s := t.findStrH(k[b], khash[b])
+					if s != nil && (s.p != nil || t.meta == nil) && !t.readonly {
 						*s = val
+						t.flags = 0
+						continue
+					}
+					if s == nil && t.meta == nil && !t.readonly {
+						// a new key in a plain table (constructors, object setup)
+						ci.savedpc = pc
+						*t.newKeyH(L, k[b], khash[b]) = val
 						t.flags = 0
 						continue
 					}
