@@ -132,14 +132,22 @@ newframe:
 				default:
 					key, val = k[argB(i)], k[argC(i)]
 				}
-				if ra.IsTable() && key.IsNumber() {
+				if ra.IsTable() {
 					t := ra.table()
-					f := key.Float()
-					if idx := int(f); float64(idx) == f && uint(idx-1) < uint(len(t.array)) {
-						if (t.meta == nil || t.array[idx-1].p != nil) && !t.readonly {
-							t.array[idx-1] = val
-							continue
+					if key.IsNumber() {
+						f := key.Float()
+						if idx := int(f); float64(idx) == f && uint(idx-1) < uint(len(t.array)) {
+							if (t.meta == nil || t.array[idx-1].p != nil) && !t.readonly {
+								t.array[idx-1] = val
+								continue
+							}
 						}
+					}
+					if t.meta == nil && !t.readonly {
+						// a plain table: the raw set (errors for nil and NaN keys)
+						ci.savedpc = pc
+						*t.slot(L, key) = val
+						continue
 					}
 				}
 				ci.savedpc = pc
