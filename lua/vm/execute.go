@@ -971,7 +971,14 @@ newframe:
 				L.stack[cb] = L.stack[cb-3]
 				L.top = cb + 3
 				ci.savedpc = pc
-				L.call(cb, argC(i))
+				if f := L.stack[cb]; f.isGoFunc() && L.nCcalls+1 < MaxCCalls {
+					// a Go iterator (next, ipairs'): call it without call's dispatch
+					L.nCcalls++
+					L.callGo(cb, argC(i), f.gofunc())
+					L.nCcalls--
+				} else {
+					L.call(cb, argC(i))
+				}
 				L.top = ci.top
 				regs = (*[stackSlack]Value)(L.stack[base:])
 				if v := regs[a+3]; v.p != nil {
