@@ -83,9 +83,8 @@
 // nodes, which costs every table a wider node or a check on each access.
 //
 // NaN signs: when both operands of + or * are NaNs, x86-64 PUC Lua returns the first one (gcc's
-// addsd/mulsd keep the destination's NaN), while Go may swap the operands of a commutative
-// operation, so `(-nan) + nan` can print "-nan" where lua5.1 prints "nan". Making the order
-// explicit costs a NaN check per addition and multiplication (6% more instructions on an
-// arithmetic loop), which the VM does not pay for a difference only two NaN operands show.
-// Every other NaN rule (0/0, inf-inf, pow, fmod, comparisons) matches lua5.1.
+// addsd/mulsd keep the destination's NaN). Go may swap the operands of a commutative operation;
+// the interpreter loop writes them as R(C) + R(B), which Go compiles with R(B) as the destination,
+// so the first operand's NaN wins as in lua5.1 at no cost (the corpus program
+// compfix/nan_operands guards this against compiler changes).
 package vm

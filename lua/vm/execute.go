@@ -222,8 +222,10 @@ newframe:
 				regs[a] = v
 			case OpAdd:
 				rb, rc := &regs[argB(i)], &regs[argC(i)]
+				// C + B, not B + C: Go then keeps R(B) in the destination register, and x86
+				// returns the destination's NaN when both are NaN, as lua5.1 does (see doc.go).
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -233,7 +235,7 @@ newframe:
 			case OpAddRK:
 				rb, rc := &regs[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -243,7 +245,7 @@ newframe:
 			case OpAddKR:
 				rb, rc := &k[argB(i)], &regs[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -253,7 +255,7 @@ newframe:
 			case OpAddKK:
 				rb, rc := &k[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -303,7 +305,7 @@ newframe:
 			case OpMul:
 				rb, rc := &regs[argB(i)], &regs[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -313,7 +315,7 @@ newframe:
 			case OpMulRK:
 				rb, rc := &regs[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -323,7 +325,7 @@ newframe:
 			case OpMulKR:
 				rb, rc := &k[argB(i)], &regs[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -333,7 +335,7 @@ newframe:
 			case OpMulKK:
 				rb, rc := &k[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc

@@ -225,8 +225,10 @@ newframe:
 				regs[a] = v
 			case OpAdd:
 				rb, rc := &regs[argB(i)], &regs[argC(i)]
+				// C + B, not B + C: Go then keeps R(B) in the destination register, and x86
+				// returns the destination's NaN when both are NaN, as lua5.1 does (see doc.go).
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -236,7 +238,7 @@ newframe:
 			case OpAddRK:
 				rb, rc := &regs[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -246,7 +248,7 @@ newframe:
 			case OpAddKR:
 				rb, rc := &k[argB(i)], &regs[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -256,7 +258,7 @@ newframe:
 			case OpAddKK:
 				rb, rc := &k[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() + rc.Float())
+					regs[argA(i)] = Number(rc.Float() + rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -306,7 +308,7 @@ newframe:
 			case OpMul:
 				rb, rc := &regs[argB(i)], &regs[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -316,7 +318,7 @@ newframe:
 			case OpMulRK:
 				rb, rc := &regs[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -326,7 +328,7 @@ newframe:
 			case OpMulKR:
 				rb, rc := &k[argB(i)], &regs[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
@@ -336,7 +338,7 @@ newframe:
 			case OpMulKK:
 				rb, rc := &k[argB(i)], &k[argC(i)]
 				if rb.IsNumber() && rc.IsNumber() {
-					regs[argA(i)] = Number(rb.Float() * rc.Float())
+					regs[argA(i)] = Number(rc.Float() * rb.Float())
 					continue
 				}
 				ci.savedpc = pc
