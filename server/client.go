@@ -451,6 +451,6 @@ func (c *client) close() {
 	s.unwatchAll(c)
 	s.pubsub.unsubscribeAll(c)
 	s.removeMonitor(c)
-	delete(s.clients, c.id)
+	delete(s.registry(), c.id)
 	s.ks.Unlock()
 }

@@ -110,8 +110,9 @@ func validClientType(t string) (string, bool) {
 
 // sortedClients returns the clients in id order.
 func (s *Server) sortedClients() []*client {
-	out := make([]*client, 0, len(s.clients))
-	for _, c := range s.clients {
+	clients := s.registry()
+	out := make([]*client, 0, len(clients))
+	for _, c := range clients {
 		out = append(out, c)
 	}
 	for i := 1; i < len(out); i++ {
@@ -291,7 +292,7 @@ func cmdClientUnblock(c *client, a []string) {
 		c.out.Error("ERR syntax error")
 		return
 	}
-	x := c.s.clients[id]
+	x := c.s.registry()[id]
 	if x == nil || x.block == nil {
 		c.out.Integer(0)
 		return

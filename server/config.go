@@ -166,12 +166,12 @@ func init() {
 				return ""
 			}},
 		memParam("proto-max-bulk-len", 1<<20, func(p *params) *int64 { return &p.protoMaxBulkLen }, func(s *Server) {
-			for _, c := range s.clients {
+			for _, c := range s.registry() {
 				c.rd.MaxBulkLen = s.params.protoMaxBulkLen
 			}
 		}),
 		memParam("client-query-buffer-limit", 1<<20, func(p *params) *int64 { return &p.queryBufLimit }, func(s *Server) {
-			for _, c := range s.clients {
+			for _, c := range s.registry() {
 				c.rd.MaxQueryBuf = s.params.queryBufLimit
 			}
 		}),

@@ -132,3 +132,67 @@ func TestReplyOffDuringBusyScript(t *testing.T) {
 	_, addr := startServer(t, Config{})
 	runReplyOffBusy(t, addr)
 }
+
+// runNewcomerBusy: a client that connects while a script is busy is answered at once (BUSY for
+// PING, CLIENT LIST and FUNCTION STATS, then SCRIPT KILL from another newcomer), and is listed
+// as a client once the script has ended (checked against redis-server when it is installed).
+func runNewcomerBusy(t *testing.T, addr string) {
+	t.Helper()
+	dial := func() (net.Conn, *bufio.Reader) {
+		nc, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { nc.Close() })
+		_ = nc.SetReadDeadline(time.Now().Add(10 * time.Second))
+		return nc, bufio.NewReader(nc)
+	}
+	send := func(nc net.Conn, args ...string) {
+		if _, err := nc.Write(encodeCommand(args...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, ar := dial()
+	send(a, "CONFIG", "SET", "busy-reply-threshold", "100")
+	if got := readReply(t, ar); got != "+OK\r\n" {
+		t.Fatalf("%s: CONFIG SET: %q", addr, got)
+	}
+	send(a, "EVAL", "while true do end", "0")
+	time.Sleep(300 * time.Millisecond)
+
+	b, br := dial() // connects while the script is busy
+	const busy = "-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n"
+	for _, cmd := range [][]string{{"PING"}, {"CLIENT", "LIST"}, {"FUNCTION", "STATS"}} {
+		send(b, cmd...)
+		if got := readReply(t, br); got != busy {
+			t.Errorf("%s: %v from a newcomer during the busy script: got %q", addr, cmd, got)
+		}
+	}
+	k, kr := dial()
+	send(k, "SCRIPT", "KILL")
+	if got := readReply(t, kr); got != "+OK\r\n" {
+		t.Errorf("%s: SCRIPT KILL from a newcomer: %q", addr, got)
+	}
+	if got := readReply(t, ar); !strings.HasPrefix(got, "-ERR Script killed") {
+		t.Errorf("%s: killed script: %q", addr, got)
+	}
+	send(a, "CONFIG", "SET", "busy-reply-threshold", "5000")
+	readReply(t, ar)
+	send(b, "CLIENT", "INFO")
+	if got := readReply(t, br); !strings.Contains(got, " cmd=client|info") {
+		t.Errorf("%s: CLIENT INFO after the script: %q", addr, got)
+	}
+	send(b, "INFO", "clients")
+	if got := readReply(t, br); !strings.Contains(got, "connected_clients:3\r\n") {
+		t.Errorf("%s: INFO clients after the script: %q", addr, got)
+	}
+}
+
+func TestNewcomerDuringBusyScript(t *testing.T) {
+	if _, ok := oracle.Lookup("redis-server"); ok || oracle.InCI() {
+		addr, _ := oracle.StartRedis(t)
+		runNewcomerBusy(t, addr)
+	}
+	_, addr := startServer(t, Config{})
+	runNewcomerBusy(t, addr)
+}

@@ -98,12 +98,13 @@ func (s *Server) infoSection(sec string) string {
 		kv("io_threads_active", 0)
 	case "clients":
 		pubsub := 0
-		for _, c := range s.clients {
+		clients := s.registry()
+		for _, c := range clients {
 			if c.flags&flagPubSub != 0 {
 				pubsub++
 			}
 		}
-		kv("connected_clients", len(s.clients))
+		kv("connected_clients", len(clients))
 		kv("cluster_connections", 0)
 		kv("maxclients", s.params.maxClients)
 		kv("client_recent_max_input_buffer", 16384)

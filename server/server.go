@@ -91,12 +91,18 @@ type Server struct {
 	// The keyspace's lock is the execution lock: every command, EXEC and script runs holding it.
 	// It also guards the registries below (clients, pub/sub, blocked clients, watched keys,
 	// settings).
-	params   *params
-	current  *client     // the client whose command is running, guarded by the lock
-	swaps    [][2]int    // SWAPDBs of the running command, for WATCH (settleSwaps)
-	scratch  resp.Writer // replies of blocking commands being tried, guarded by the lock
-	clients  map[int64]*client
-	nextID   atomic.Int64
+	params  *params
+	current *client           // the client whose command is running, guarded by the lock
+	swaps   [][2]int          // SWAPDBs of the running command, for WATCH (settleSwaps)
+	scratch resp.Writer       // replies of blocking commands being tried, guarded by the lock
+	clients map[int64]*client // use registry(), which first registers pending clients
+	nextID  atomic.Int64
+
+	// Clients accepted while the execution lock was held (a running script or command): their
+	// goroutines serve them at once (a busy script's BUSY replies, SCRIPT KILL), and registry()
+	// adds them to clients at the next locked access.
+	pendMu   sync.Mutex
+	pending  []*client
 	numConns atomic.Int64
 
 	pubsub   pubsub
@@ -264,8 +270,18 @@ func (s *Server) accept(nc net.Conn) {
 		_ = tc.SetKeepAlive(true)
 		_ = tc.SetKeepAlivePeriod(300 * time.Second)
 	}
-	s.ks.Lock()
-	if len(s.clients) >= s.params.maxClients {
+	if !s.ks.TryLock() {
+		// A script (or a long command) holds the lock: the accept loop must not wait for it, and
+		// the new client must be answered meanwhile (BUSY, SCRIPT KILL) as Redis answers it.
+		c := newClient(s, nc)
+		s.wg.Add(1)
+		s.pendMu.Lock()
+		s.pending = append(s.pending, c)
+		s.pendMu.Unlock()
+		go c.serve()
+		return
+	}
+	if len(s.registry()) >= s.params.maxClients {
 		s.stats.rejectedConns++
 		s.ks.Unlock()
 		_, _ = nc.Write([]byte("-ERR max number of clients reached\r\n"))
@@ -278,6 +294,26 @@ func (s *Server) accept(nc net.Conn) {
 	s.wg.Add(1)
 	s.ks.Unlock()
 	go c.serve()
+}
+
+// registry returns the registered clients, first adding those accepted while the lock was held.
+// A pending client over maxclients is refused then (closed; Redis would have refused it at
+// accept). The caller holds the execution lock.
+func (s *Server) registry() map[int64]*client {
+	s.pendMu.Lock()
+	pending := s.pending
+	s.pending = nil
+	s.pendMu.Unlock()
+	for _, c := range pending {
+		if len(s.clients) >= s.params.maxClients {
+			s.stats.rejectedConns++
+			c.kill()
+			continue
+		}
+		s.clients[c.id] = c
+		s.stats.connections++
+	}
+	return s.clients
 }
 
 // Close stops the server at once: listeners and every client connection are closed.
@@ -316,7 +352,7 @@ func (s *Server) stop() {
 	}
 	s.lnMu.Unlock()
 	s.ks.Lock()
-	for _, c := range s.clients {
+	for _, c := range s.registry() {
 		c.kill()
 	}
 	s.ks.Unlock()
@@ -384,7 +420,7 @@ func (s *Server) cron() {
 	s.opsPerSec()
 	timeout := s.params.timeout
 	now := time.Now().UnixMilli()
-	for _, c := range s.clients {
+	for _, c := range s.registry() {
 		if timeout > 0 && c.flags&(flagPubSub|flagMonitor) == 0 && c.block == nil &&
 			now-c.lastActive.Load() > timeout*1000 {
 			s.logf('.', "Closing idle client")
