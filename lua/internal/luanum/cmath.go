@@ -32,7 +32,7 @@ func Sin(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Sin(x), negNaN)
 	}
-	return crSin(x)
+	return glibcSin(x)
 }
 
 // Cos is C's cos.
@@ -40,7 +40,7 @@ func Cos(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Cos(x), negNaN)
 	}
-	return crCos(x)
+	return glibcCos(x)
 }
 
 // Tan is C's tan.
