@@ -48,7 +48,7 @@ func Tan(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Tan(x), negNaN)
 	}
-	return crTan(x)
+	return glibcTan(x)
 }
 
 // Asin is C's asin.

@@ -17,8 +17,8 @@ const glibcSinGolden = "testdata/glibcsin.txt"
 // 2^-27 and 2^-26, the Taylor range (< 0.126), the table range (< 0.855469), the pi/2 - x
 // range (< 2.426265), reduce_sincos (< 105414350, including neighbours of multiples of
 // pi/2), the large reduction up to the largest double, both signs, zeros and non-finite
-// values.
-func glibcSinInputs() []float64 {
+// values; extra are more thresholds to test either side of.
+func glibcSinInputs(extra []float64) []float64 {
 	seed := uint64(20261125)
 	rnd := func() float64 {
 		seed = seed*6364136223846793005 + 1442695040888963407
@@ -26,8 +26,8 @@ func glibcSinInputs() []float64 {
 	}
 	xs := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), math.Copysign(math.NaN(), -1), math.MaxFloat64,
 		-math.MaxFloat64, 5e-324, math.SmallestNonzeroFloat64 * 3}
-	for _, e := range []float64{0x1p-27, 0x1p-26, 0.126, 0.85546875, 0x1.368fdp1, 105414350, 0x1.921FBp26,
-		math.Pi / 4, math.Pi / 2, math.Pi, 1e22, 0x1p1023} {
+	for _, e := range append([]float64{0x1p-27, 0x1p-26, 0.126, 0.85546875, 0x1.368fdp1, 105414350, 0x1.921FBp26,
+		math.Pi / 4, math.Pi / 2, math.Pi, 1e22, 0x1p1023}, extra...) {
 		for _, d := range []float64{-1, 0, 1} {
 			x := e
 			if d != 0 {
@@ -69,64 +69,88 @@ func glibcSinInputs() []float64 {
 	return xs
 }
 
-// TestGlibcSinGolden compares Sin and Cos with glibc's results recorded from lua5.1: they
-// must match on every argument.
+// glibcGoldenSet is a golden file of arguments and the results of some functions for them,
+// recorded from lua5.1.
+type glibcGoldenSet struct {
+	file   string
+	names  []string // math library names, in column order
+	funcs  []func(float64) float64
+	inputs func() []float64
+}
+
+var glibcSinSets = []glibcGoldenSet{
+	{glibcSinGolden, []string{"sin", "cos"}, []func(float64) float64{Sin, Cos}, func() []float64 { return glibcSinInputs(nil) }},
+	{"testdata/glibctan.txt", []string{"tan"}, []func(float64) float64{Tan}, func() []float64 {
+		return glibcSinInputs([]float64{tanG1, tanG2, tanG3, tanG4, tanG5, 0.0608, 1.259e-8, 0.787, 1e8})
+	}},
+}
+
+// TestGlibcSinGolden compares Sin, Cos and Tan with glibc's results recorded from lua5.1:
+// they must match on every argument.
 func TestGlibcSinGolden(t *testing.T) {
-	cases := difftest.ReadCases(t, glibcSinGolden)
-	if len(cases) < 20000 {
-		t.Fatalf("%d cases in %s", len(cases), glibcSinGolden)
-	}
-	for _, c := range cases {
-		x := parseG(t, c[0])
-		if c[0] == "-nan" {
-			x = math.Copysign(x, -1)
+	for _, set := range glibcSinSets {
+		cases := difftest.ReadCases(t, set.file)
+		if len(cases) < 20000 {
+			t.Fatalf("%d cases in %s", len(cases), set.file)
 		}
-		if got := formatG(Sin(x)); got != c[1] {
-			t.Errorf("sin(%s) = %s; glibc %s", c[0], got, c[1])
-		}
-		if got := formatG(Cos(x)); got != c[2] {
-			t.Errorf("cos(%s) = %s; glibc %s", c[0], got, c[2])
+		for _, c := range cases {
+			x := parseG(t, c[0])
+			if c[0] == "-nan" {
+				x = math.Copysign(x, -1)
+			}
+			for i, f := range set.funcs {
+				if got := formatG(f(x)); got != c[i+1] {
+					t.Errorf("%s(%s) = %s; glibc %s", set.names[i], c[0], got, c[i+1])
+				}
+			}
 		}
 	}
 }
 
-// TestGlibcSinOracle re-records the golden file's results from lua5.1 and compares (with
-// -update it rewrites the file from fresh inputs).
+// TestGlibcSinOracle re-records the golden files' results from lua5.1 and compares (with
+// -update it rewrites the files from fresh inputs).
 func TestGlibcSinOracle(t *testing.T) {
-	var args []string
-	if *difftest.Update {
-		for _, x := range glibcSinInputs() {
-			args = append(args, formatG(x))
+	for _, set := range glibcSinSets {
+		var args []string
+		if *difftest.Update {
+			for _, x := range set.inputs() {
+				args = append(args, formatG(x))
+			}
+		} else {
+			for _, c := range difftest.ReadCases(t, set.file) {
+				args = append(args, c[0])
+			}
 		}
-	} else {
-		for _, c := range difftest.ReadCases(t, glibcSinGolden) {
-			args = append(args, c[0])
+		format, calls := "%.17g", "x"
+		for _, n := range set.names {
+			format += "\t%.17g"
+			calls += ", math." + n + "(x)"
 		}
-	}
-	src := "local out = {}\nfor l in ([[\n" + strings.Join(args, "\n") + `
+		src := "local out = {}\nfor l in ([[\n" + strings.Join(args, "\n") + `
 ]]):gmatch("%S+") do
   local x = tonumber(l)
   if l == "nan" then x = -(0/0) elseif l == "-nan" then x = 0/0 elseif l == "inf" then x = 1/0 elseif l == "-inf" then x = -1/0 end
-  out[#out+1] = string.format("%.17g\t%.17g\t%.17g", x, math.sin(x), math.cos(x))
+  out[#out+1] = string.format("` + format + `", ` + calls + `)
 end
 print(table.concat(out, "\n"))
 `
-	lines := difftest.Lines(difftest.RunLua(t, src))
-	if len(lines) != len(args) {
-		t.Fatalf("%d answers for %d arguments", len(lines), len(args))
-	}
-	if *difftest.Update {
-		var fresh [][]string
-		for _, l := range lines {
-			fresh = append(fresh, strings.Split(l, "\t"))
+		lines := difftest.Lines(difftest.RunLua(t, src))
+		if len(lines) != len(args) {
+			t.Fatalf("%d answers for %d arguments", len(lines), len(args))
 		}
-		difftest.WriteCases(t, glibcSinGolden, "argument, sin, cos from lua5.1 (glibc 2.36, x86-64 with FMA) printed with %.17g", fresh)
-		return
-	}
-	golden := difftest.ReadCases(t, glibcSinGolden)
-	for i, l := range lines {
-		if l != strings.Join(golden[i], "\t") {
-			t.Errorf("golden %q differs from lua5.1 %q", golden[i], l)
+		if *difftest.Update {
+			var fresh [][]string
+			for _, l := range lines {
+				fresh = append(fresh, strings.Split(l, "\t"))
+			}
+			difftest.WriteCases(t, set.file, "argument, "+strings.Join(set.names, ", ")+" from lua5.1 (glibc 2.36, x86-64 with FMA) printed with %.17g", fresh)
+			continue
+		}
+		golden := difftest.ReadCases(t, set.file)
+		for i, l := range lines {
+			if l != strings.Join(golden[i], "\t") {
+				t.Errorf("%s: golden %q differs from lua5.1 %q", set.file, golden[i], l)
+			}
 		}
 	}
 }
@@ -175,8 +199,8 @@ var glibcSinTabSpot = []sinTabEntry{
 func TestGlibcSinAllocs(t *testing.T) {
 	Sin(1)
 	for _, x := range []float64{1e-9, 0.1, 0.5, 2, 100, 1e8} {
-		if n := testing.AllocsPerRun(100, func() { Sin(x); Cos(x) }); n != 0 {
-			t.Errorf("sin/cos(%v): %v allocations", x, n)
+		if n := testing.AllocsPerRun(100, func() { Sin(x); Cos(x); Tan(x) }); n != 0 {
+			t.Errorf("sin/cos/tan(%v): %v allocations", x, n)
 		}
 	}
 }
@@ -195,5 +219,26 @@ func BenchmarkGlibcSin(b *testing.B) {
 				x = f.f(x)*1e-9 + 2.9
 			}
 		})
+	}
+}
+
+// TestGlibcTanConstants checks the constants of tan against the words of glibc's utan.h.
+func TestGlibcTanConstants(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		got  float64
+		want uint64
+	}{
+		{"d3", tanD3, 0x3FD5555555555555}, {"d5", tanD5, 0x3FC11111111107C6}, {"d7", tanD7, 0x3FABA1BA1CDB8745},
+		{"d9", tanD9, 0x3F9664ED49CFC666}, {"d11", tanD11, 0x3F82385A3CF2E4EA}, {"e0", tanE0, 0x3FD5555555554DBD},
+		{"e1", tanE1, 0x3FC11112E0A6B45F}, {"mfftnhf", tanMff, 0xc02f000000000000}, {"g1", tanG1, 0x3e4b096c00000000},
+		{"g2", tanG2, 0x3faf212d00000000}, {"g3", tanG3, 0x3fe92f1a00000000}, {"g4", tanG4, 0x4039000000000000},
+		{"g5", tanG5, 0x4197d78400000000}, {"mp1", sinMp1, 0x3FF921FB58000000}, {"mp2", sinMp2, 0xBE4DDE973C000000},
+		{"mp3", tanMp3, 0xBC8CB3B399D747F2}, {"pp3", sinPp3, 0xBC8CB3B398000000}, {"pp4", sinPp4, 0xbacd747f23e32ed7},
+		{"hpinv", tanHpInv, 0x3FE45F306DC9C883}, {"toint", tanToInt, 0x4338000000000000},
+	} {
+		if got := math.Float64bits(c.got); got != c.want {
+			t.Errorf("%s = %#x, want %#x", c.name, got, c.want)
+		}
 	}
 }
