@@ -56,7 +56,7 @@ func Asin(x float64) float64 {
 	if x != x || math.Abs(x) > 1 {
 		return unary(x, math.Asin(x), posNaN)
 	}
-	return crAsin(x)
+	return glibcAsin(x)
 }
 
 // Acos is C's acos.
@@ -64,7 +64,7 @@ func Acos(x float64) float64 {
 	if x != x || math.Abs(x) > 1 {
 		return unary(x, math.Acos(x), posNaN)
 	}
-	return crAcos(x)
+	return glibcAcos(x)
 }
 
 // Atan is C's atan.

@@ -83,6 +83,45 @@ var glibcSinSets = []glibcGoldenSet{
 	{"testdata/glibctan.txt", []string{"tan"}, []func(float64) float64{Tan}, func() []float64 {
 		return glibcSinInputs([]float64{tanG1, tanG2, tanG3, tanG4, tanG5, 0.0608, 1.259e-8, 0.787, 1e8})
 	}},
+	{"testdata/glibcasin.txt", []string{"asin", "acos"}, []func(float64) float64{Asin, Acos}, glibcAsinInputs},
+}
+
+// glibcAsinInputs builds 20,000 arguments over every branch of glibc's asin and acos: the
+// band edges (2^-57, 2^-26, 0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875, 1), random
+// arguments in each band and close to 1, both signs, and arguments out of the domain.
+func glibcAsinInputs() []float64 {
+	seed := uint64(20261126)
+	rnd := func() float64 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return float64(seed>>11) / (1 << 53)
+	}
+	xs := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), math.Copysign(math.NaN(), -1), 2, -1e300}
+	for _, e := range []float64{0x1p-57, 0x1p-26, 0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875, 1} {
+		for _, d := range []float64{-1, 0, 1} {
+			x := e
+			if d != 0 {
+				x = math.Nextafter(e, d*math.Inf(1))
+			}
+			xs = append(xs, x, -x)
+		}
+	}
+	bands := []float64{0, 0.125, 0.25, 0.5, 0.75, 0.921875, 0.953125, 0.96875, 1}
+	for len(xs) < 20000 {
+		var x float64
+		switch i := len(xs) % 10; {
+		case i < 8:
+			x = bands[i] + rnd()*(bands[i+1]-bands[i])
+		case i == 8:
+			x = 1 - math.Ldexp(rnd(), -int(rnd()*54))
+		default:
+			x = math.Ldexp(rnd()+0.5, -int(rnd()*70))
+		}
+		if rnd() < 0.5 {
+			x = -x
+		}
+		xs = append(xs, x)
+	}
+	return xs
 }
 
 // TestGlibcSinGolden compares Sin, Cos and Tan with glibc's results recorded from lua5.1:
@@ -179,6 +218,38 @@ func TestSinTable(t *testing.T) {
 	}
 }
 
+// TestGlibcTablesLibm compares the tables of tan and asin with the ones in this machine's
+// libm when it is there (glibc 2.36 holds several copies, one per variant; any will do).
+func TestGlibcTablesLibm(t *testing.T) {
+	data, err := os.ReadFile("/lib/x86_64-linux-gnu/libm.so.6")
+	if err != nil {
+		t.Skip("no glibc libm here")
+	}
+	var tanBits []uint64
+	for _, e := range tanTab {
+		tanBits = append(tanBits, e[:]...)
+	}
+	for _, tab := range []struct {
+		name string
+		bits []uint64
+	}{{"tanTab", tanBits}, {"asinTab", asinTab[:]}} {
+		bits := tab.bits
+		var pat [16]byte
+		binary.LittleEndian.PutUint64(pat[:], bits[0])
+		binary.LittleEndian.PutUint64(pat[8:], bits[1])
+		at := bytes.Index(data, pat[:])
+		if at < 0 || at+8*len(bits) > len(data) {
+			t.Errorf("%s: not found in libm", tab.name)
+			continue
+		}
+		for i, b := range bits {
+			if got := binary.LittleEndian.Uint64(data[at+8*i:]); got != b {
+				t.Errorf("%s[%d] = %#x, libm has %#x", tab.name, i, b, got)
+			}
+		}
+	}
+}
+
 type sinTabEntry struct {
 	i    int
 	bits uint64
@@ -199,7 +270,7 @@ var glibcSinTabSpot = []sinTabEntry{
 func TestGlibcSinAllocs(t *testing.T) {
 	Sin(1)
 	for _, x := range []float64{1e-9, 0.1, 0.5, 2, 100, 1e8} {
-		if n := testing.AllocsPerRun(100, func() { Sin(x); Cos(x); Tan(x) }); n != 0 {
+		if n := testing.AllocsPerRun(100, func() { Sin(x); Cos(x); Tan(x); Asin(x / 1e8); Acos(x / 1e8) }); n != 0 {
 			t.Errorf("sin/cos/tan(%v): %v allocations", x, n)
 		}
 	}

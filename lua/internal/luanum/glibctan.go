@@ -51,7 +51,7 @@ func glibcTanSmall(a, da float64, n int) float64 {
 		db = (t2 - b) + a
 	}
 	c := 1 / b
-	u := c * b
+	u := float64(c * b) // not fused into 1 - u below
 	uu := math.FMA(c, b, -u)
 	cc := math.FMA(-c, db, ((1-u)-uu)+0) / b
 	z := c + cc
