@@ -177,11 +177,8 @@ func glibcDoSinCos(a, da float64, n int) float64 {
 	return r
 }
 
-// glibcHugeReduce reduces |x| >= 105414350 exactly.
-func glibcHugeReduce(x float64) (a, da float64, n int) {
-	r, q := reduce(x)
-	return r.hi, r.lo, q
-}
+// glibcHugeReduce reduces |x| >= 105414350 as glibc does (__branred).
+func glibcHugeReduce(x float64) (a, da float64, n int) { return glibcBranred(x) }
 
 // glibcSin is sin(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
 func glibcSin(x float64) float64 {

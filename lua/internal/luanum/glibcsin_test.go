@@ -265,11 +265,11 @@ var glibcSinTabSpot = []sinTabEntry{
 	{92, 0x3fc6e05dc05a4d4c}, {93, 0xbbd32c5c8b81c940},
 }
 
-// TestGlibcSinAllocs checks that sin and cos allocate nothing once the table is built, for
-// every range below the large reduction.
+// TestGlibcSinAllocs checks that sin, cos, tan, asin and acos allocate nothing once their
+// tables are built, in every range.
 func TestGlibcSinAllocs(t *testing.T) {
 	Sin(1)
-	for _, x := range []float64{1e-9, 0.1, 0.5, 2, 100, 1e8} {
+	for _, x := range []float64{1e-9, 0.1, 0.5, 2, 100, 1e8, 1e22, 1e300} {
 		if n := testing.AllocsPerRun(100, func() { Sin(x); Cos(x); Tan(x); Asin(x / 1e8); Acos(x / 1e8) }); n != 0 {
 			t.Errorf("sin/cos/tan(%v): %v allocations", x, n)
 		}
@@ -310,6 +310,27 @@ func TestGlibcTanConstants(t *testing.T) {
 	} {
 		if got := math.Float64bits(c.got); got != c.want {
 			t.Errorf("%s = %#x, want %#x", c.name, got, c.want)
+		}
+	}
+}
+
+// TestToverp checks the computed digits of 2/pi in base 2^24 against glibc's toverp
+// (branred.h) and the large reduction against the exact one (to 2^-90).
+func TestToverp(t *testing.T) {
+	toverpOnce.Do(initToverp)
+	for _, c := range []struct {
+		i    int
+		want float64
+	}{{0, 10680707}, {1, 7228996}, {2, 1387004}, {3, 2578385}, {4, 16069853}, {37, 12013382}, {73, 13719321}, {74, 343717}} {
+		if toverp[c.i] != c.want {
+			t.Errorf("toverp[%d] = %v, want %v", c.i, toverp[c.i], c.want)
+		}
+	}
+	for _, x := range []float64{105414350, 1e22, -3.7e150, 0x1p1023, math.MaxFloat64, 0x1.921fb54442d18p200} {
+		a, da, n := glibcBranred(x)
+		r, q := reduce(x)
+		if n != q || math.Abs(a-r.hi) > 0x1p-90 || math.Abs((a-r.hi)+(da-r.lo)) > 0x1p-90 {
+			t.Errorf("branred(%v) = %v %v %d, exact %v %v %d", x, a, da, n, r.hi, r.lo, q)
 		}
 	}
 }

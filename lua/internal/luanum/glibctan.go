@@ -120,8 +120,8 @@ func glibcTan(x float64) float64 {
 			a, da = glibcEAdd(a, da)
 		}
 	} else {
-		r, q := reduce(x)
-		a, da = glibcEAdd(r.hi, r.lo)
+		a0, da0, q := glibcHugeReduce(x)
+		a, da = glibcEAdd(a0, da0)
 		n = q & 1
 	}
 	return glibcTanReduced(a, da, n)
