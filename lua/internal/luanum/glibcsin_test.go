@@ -276,18 +276,21 @@ func TestGlibcSinAllocs(t *testing.T) {
 	}
 }
 
-// BenchmarkGlibcSin compares glibc's sin and cos with the correctly rounded ones and with
-// Go's math package.
+// BenchmarkGlibcSin compares glibc's sin, cos, tan, asin and acos with the correctly
+// rounded ones and with Go's math package.
 func BenchmarkGlibcSin(b *testing.B) {
 	fs := []struct {
 		name string
 		f    func(float64) float64
-	}{{"sin", Sin}, {"crSin", crSin}, {"math.Sin", math.Sin}, {"cos", Cos}, {"crCos", crCos}, {"math.Cos", math.Cos}}
+	}{{"sin", Sin}, {"crSin", crSin}, {"math.Sin", math.Sin}, {"cos", Cos}, {"crCos", crCos}, {"math.Cos", math.Cos},
+		{"tan", Tan}, {"crTan", crTan}, {"math.Tan", math.Tan}, {"asin", Asin}, {"crAsin", crAsin}, {"math.Asin", math.Asin},
+		{"acos", Acos}, {"crAcos", crAcos}, {"math.Acos", math.Acos}, {"sin/huge", func(x float64) float64 { return Sin(x * 1e22) }},
+		{"crSin/huge", func(x float64) float64 { return crSin(x * 1e22) }}}
 	for _, f := range fs {
 		b.Run(f.name, func(b *testing.B) {
 			x := 0.3
 			for b.Loop() {
-				x = f.f(x)*1e-9 + 2.9
+				x = f.f(x)*1e-9 + 0.29 // 0.29: arguments of asin and acos stay in [-1, 1]
 			}
 		})
 	}
