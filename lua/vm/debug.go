@@ -96,6 +96,18 @@ func ActiveLines(fn Value) []int {
 	return lines
 }
 
+// stackDepth returns the number of levels GetStack accepts (0 to stackDepth()-1).
+func (L *State) stackDepth() int {
+	n := 0
+	for ci := L.ci; ci != &L.baseCI; ci = ci.prev {
+		n++
+		if ci.cl != nil {
+			n += ci.tailcalls
+		}
+	}
+	return n
+}
+
 // Traceback returns msg followed by a stack traceback of thread L1 from level, formatted as
 // Lua 5.1's debug.traceback (a newline separates msg from "stack traceback:" unless msg is
 // empty and absent: pass hasMsg false to omit it).
@@ -119,12 +131,9 @@ func (L1 *State) Traceback(msg string, hasMsg bool, level int) string {
 				level--
 			} else {
 				b = append(b, "\n\t..."...)
-				for {
-					if _, ok := L1.GetStack(level + levels2); !ok {
-						break
-					}
-					level++
-				}
+				// skip to the last levels2 levels (PUC steps there one lua_getstack at a time,
+				// which is quadratic in the depth)
+				level = L1.stackDepth() - levels2
 			}
 			firstpart = false
 			continue
