@@ -1,10 +1,15 @@
 package luanum
 
-import "math"
+import (
+	"math"
+
+	"github.com/redmoon-dev/redmoon/internal/libm"
+)
 
 // C math functions as glibc computes them on x86-64, for Lua 5.1's math library and the ^
-// operator. log, pow, sin, cos, tan, asin, acos, atan and atan2 are correctly rounded (see
-// crmath.go), as glibc's are for all but about one argument in 400; exp and expm1 are glibc's
+// operator. sin, cos, tan, asin and acos are glibc's own evaluations
+// (package internal/libm); log, pow, atan and atan2 are correctly rounded (see crmath.go), as
+// glibc's are for all but about one argument in 400; exp and expm1 are glibc's
 // own evaluations as its FMA build runs them (glibcexp.go, expm1.go), and sinh, cosh and tanh
 // glibc's formulas over them (hyperbolic.go), so these match glibc bit for bit; log10 is
 // glibc's formula over the correctly rounded log. NaN signs are glibc's: an invalid operation
@@ -32,7 +37,7 @@ func Sin(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Sin(x), negNaN)
 	}
-	return glibcSin(x)
+	return libm.Sin(x)
 }
 
 // Cos is C's cos.
@@ -40,7 +45,7 @@ func Cos(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Cos(x), negNaN)
 	}
-	return glibcCos(x)
+	return libm.Cos(x)
 }
 
 // Tan is C's tan.
@@ -48,7 +53,7 @@ func Tan(x float64) float64 {
 	if x != x || math.IsInf(x, 0) {
 		return unary(x, math.Tan(x), negNaN)
 	}
-	return glibcTan(x)
+	return libm.Tan(x)
 }
 
 // Asin is C's asin.
@@ -56,7 +61,7 @@ func Asin(x float64) float64 {
 	if x != x || math.Abs(x) > 1 {
 		return unary(x, math.Asin(x), posNaN)
 	}
-	return glibcAsin(x)
+	return libm.Asin(x)
 }
 
 // Acos is C's acos.
@@ -64,7 +69,7 @@ func Acos(x float64) float64 {
 	if x != x || math.Abs(x) > 1 {
 		return unary(x, math.Acos(x), posNaN)
 	}
-	return glibcAcos(x)
+	return libm.Acos(x)
 }
 
 // Atan is C's atan.

@@ -1,6 +1,8 @@
 package luanum
 
 import (
+	"github.com/redmoon-dev/redmoon/internal/libm"
+
 	"math"
 	"math/big"
 	"sync"
@@ -37,7 +39,7 @@ func tables() { tablesOnce.Do(initTables) }
 
 func initTables() {
 	const prec = 400
-	pi := bigPi(prec)
+	pi := libm.Pi(prec)
 	piDD = ddFromBig(pi)
 	half := new(big.Float).SetPrec(prec).Quo(pi, big.NewFloat(2))
 	halfPiDD = ddFromBig(half)
@@ -211,7 +213,7 @@ func reduce(x float64) (dd, int) {
 		return r, int(int64(k) & 3)
 	}
 	bigHalfPiOnce.Do(func() {
-		bigHalfPi = new(big.Float).SetPrec(1400).Quo(bigPi(1400), big.NewFloat(2))
+		bigHalfPi = new(big.Float).SetPrec(1400).Quo(libm.Pi(1400), big.NewFloat(2))
 	})
 	bx := new(big.Float).SetPrec(1400).SetFloat64(x)
 	q := new(big.Float).SetPrec(1400).Quo(bx, bigHalfPi)

@@ -1,4 +1,4 @@
-package luanum
+package libm
 
 import (
 	"math"
@@ -178,10 +178,10 @@ func glibcDoSinCos(a, da float64, n int) float64 {
 }
 
 // glibcHugeReduce reduces |x| >= 105414350 as glibc does (__branred).
-func glibcHugeReduce(x float64) (a, da float64, n int) { return glibcBranred(x) }
+func glibcHugeReduce(x float64) (a, da float64, n int) { return Branred(x) }
 
-// glibcSin is sin(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
-func glibcSin(x float64) float64 {
+// Sin is sin(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
+func Sin(x float64) float64 {
 	sinTabOnce.Do(initSinTab)
 	k := uint32(math.Float64bits(x)>>32) & 0x7fffffff
 	switch {
@@ -200,8 +200,8 @@ func glibcSin(x float64) float64 {
 	return glibcDoSinCos(a, da, n)
 }
 
-// glibcCos is cos(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
-func glibcCos(x float64) float64 {
+// Cos is cos(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
+func Cos(x float64) float64 {
 	sinTabOnce.Do(initSinTab)
 	k := uint32(math.Float64bits(x)>>32) & 0x7fffffff
 	switch {

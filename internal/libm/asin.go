@@ -1,4 +1,4 @@
-package luanum
+package libm
 
 import "math"
 
@@ -121,8 +121,8 @@ func asinSqrt(z float64, acos bool) (y, cc float64) {
 	return y, cc
 }
 
-// glibcAsin is asin(x) as glibc 2.36 computes it on x86-64 with FMA, for |x| <= 1.
-func glibcAsin(x float64) float64 {
+// Asin is asin(x) as glibc 2.36 computes it on x86-64 with FMA, for |x| <= 1.
+func Asin(x float64) float64 {
 	hi := uint32(math.Float64bits(x) >> 32)
 	k := hi & 0x7fffffff
 	neg := x < 0
@@ -153,8 +153,8 @@ func glibcAsin(x float64) float64 {
 	return res
 }
 
-// glibcAcos is acos(x) as glibc 2.36 computes it on x86-64 with FMA, for |x| <= 1.
-func glibcAcos(x float64) float64 {
+// Acos is acos(x) as glibc 2.36 computes it on x86-64 with FMA, for |x| <= 1.
+func Acos(x float64) float64 {
 	hi := uint32(math.Float64bits(x) >> 32)
 	k := hi & 0x7fffffff
 	neg := x < 0

@@ -1,4 +1,4 @@
-package luanum
+package libm
 
 import "math"
 
@@ -86,8 +86,8 @@ func glibcTanReduced(a, da float64, n int) float64 {
 	return glibcTanTable(ya, yya, sy, n)
 }
 
-// glibcTan is tan(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
-func glibcTan(x float64) float64 {
+// Tan is tan(x) as glibc 2.36 computes it on x86-64 with FMA, for finite x.
+func Tan(x float64) float64 {
 	w := math.Abs(x)
 	switch {
 	case w <= tanG1:

@@ -1,4 +1,4 @@
-package luanum
+package libm
 
 import (
 	"math"
@@ -25,7 +25,7 @@ var (
 
 func initToverp() {
 	const prec = 75*24 + 64
-	v := new(big.Float).SetPrec(prec).Quo(big.NewFloat(2).SetPrec(prec), bigPi(prec))
+	v := new(big.Float).SetPrec(prec).Quo(big.NewFloat(2).SetPrec(prec), Pi(prec))
 	d := new(big.Float).SetPrec(prec)
 	for i := range toverp {
 		v.SetMantExp(v, 24)
@@ -68,8 +68,8 @@ func branredHalf(x1 float64) (sum, b, bb float64) {
 	return sum, b, bb
 }
 
-// glibcBranred is __branred: n and a + aa with x = n*pi/2 + (a + aa), |a + aa| <= pi/4.
-func glibcBranred(x float64) (a, aa float64, n int) {
+// Branred is glibc's __branred: n and a + aa with x = n*pi/2 + (a + aa), |a + aa| <= pi/4.
+func Branred(x float64) (a, aa float64, n int) {
 	toverpOnce.Do(initToverp)
 	x *= 0x1p-600
 	t := float64(x * brSplit)

@@ -1,4 +1,4 @@
-package luanum
+package libm
 
 // asinTab is glibc's table for asin and acos (asincos.tbl, asncs.x[2568]): for each
 // subinterval of [0.125, 1), a centre, the coefficients of a polynomial in the distance

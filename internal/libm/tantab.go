@@ -1,4 +1,4 @@
-package luanum
+package libm
 
 // tanTab is glibc's table for tan (utan.tbl, xfg[186][4]) for i = 16..201: xi near
 // i/256, tan xi and cot xi rounded, and the rest of tan xi. Its xi were chosen by glibc
