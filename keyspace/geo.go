@@ -13,13 +13,9 @@ import (
 // 52-bit geohashes (internal/geohash), searches scan the nine boxes around the center in Redis's
 // order, so that unsorted replies list the same members in the same order.
 //
-// Distances are Redis's haversine with correctly rounded sin, cos and asin. glibc 2.36's (the C
-// library redis-server uses) are not correctly rounded: measured on 30,000 random arguments, each
-// of sin, cos and asin returns the other neighbour of the true value about once in 600 to 1,500
-// calls, and 55 of 30,000 distances differed in their last bit. So a distance stored with
-// STOREDIST (all 17 digits) can differ from Redis's in its last bit, about once in 500
-// distances; matching it would take ports of glibc's IBM-derived sin/cos (with its sincostab
-// table) and asin (with its asncs tables). Printed distances ("%.4f") and coordinates match.
+// Distances are Redis's haversine over the C library's sin, cos and asin as redis-server calls
+// them (glibc 2.36 on x86-64, bit for bit: internal/libm), so distances stored with STOREDIST
+// (all 17 digits) match Redis's to the last bit, as printed distances ("%.4f") and coordinates do.
 
 func init() {
 	register(map[string]Handler{
@@ -259,7 +255,7 @@ const (
 	geoSortDesc
 )
 
-// geoPoint is one search result. dist is the distance from the center, correctly rounded when
+// geoPoint is one search result. dist is the distance from the center, Redis's exact value when
 // exact is set, otherwise within geohash.Slack of it (see geohash.Shape.Contains).
 type geoPoint struct {
 	lon, lat float64
@@ -269,7 +265,7 @@ type geoPoint struct {
 	member   string
 }
 
-// makeExact replaces an estimated distance by the correctly rounded one.
+// makeExact replaces an estimated distance by Redis's exact one.
 func (p *geoPoint) makeExact(shape *geohash.Shape) {
 	if !p.exact {
 		p.dist = shape.Exact(p.lon, p.lat)

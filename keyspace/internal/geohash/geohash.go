@@ -242,7 +242,7 @@ func Distance(lon1d, lat1d, lon2d, lat2d float64) float64 {
 }
 
 // distanceFast is Distance with the math package's functions: within a few units in the last
-// place of the correctly rounded result, for quick rejections.
+// place of Redis's result, for quick rejections.
 func distanceFast(lon1d, lat1d, lon2d, lat2d float64) float64 {
 	lat1r := degRad(lat1d)
 	lon1r := degRad(lon1d)

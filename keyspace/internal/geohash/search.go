@@ -112,10 +112,10 @@ func (s *Shape) Areas() [9]Bits {
 
 // Contains reports whether the point (longitude, latitude) is inside the shape (geoWithinShape)
 // and returns its distance in meters from the shape's center. The distance is computed with
-// the math package, whose result is within Slack of the correctly rounded one Redis computes
-// (exact is false), except near the shape's edge, where the decision needs the correctly rounded
-// value and the distance returned is that value (exact is true). Exact gives the correctly
-// rounded distance when it matters (stored distances, near-ties, rounding boundaries).
+// the math package, whose result is within Slack of the one Redis computes
+// (exact is false), except near the shape's edge, where the decision needs Redis's exact
+// value and the distance returned is that value (exact is true). Exact gives Redis's
+// distance when it matters (stored distances, near-ties, rounding boundaries).
 func (s *Shape) Contains(longitude, latitude float64) (d float64, in, exact bool) {
 	if !s.Box {
 		r := float64(s.Radius * s.Conversion)
@@ -149,13 +149,13 @@ func (s *Shape) Contains(longitude, latitude float64) (d float64, in, exact bool
 	return distanceFast(s.Longitude, s.Latitude, longitude, latitude), true, false
 }
 
-// Exact returns the correctly rounded distance in meters from the shape's center to a point,
+// Exact returns the distance in meters from the shape's center to a point,
 // as Redis computes it.
 func (s *Shape) Exact(longitude, latitude float64) float64 {
 	return Distance(s.Longitude, s.Latitude, longitude, latitude)
 }
 
-// Slack bounds the difference between the math package's distance and the correctly rounded
+// Slack bounds the difference between the math package's distance and Redis's (glibc's)
 // one around a distance d, with a wide margin (the functions are within a few units in the last
 // place).
 func Slack(d float64) float64 { return d*1e-9 + 1e-6 }
