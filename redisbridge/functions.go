@@ -143,7 +143,7 @@ func extractLibMetadata(code string) (md libMetadata, err string) {
 	if end < 0 {
 		return md, "Invalid library metadata"
 	}
-	parts, ok := splitArgs(code[:end])
+	parts, ok := SplitArgs(code[:end])
 	if !ok || len(parts) == 0 {
 		return md, "Invalid library metadata"
 	}

@@ -29,9 +29,9 @@ func TestSplitArgs(t *testing.T) {
 		{`a"b c"`, []string{"ab c"}, true},
 		{"a\vb", []string{"a\vb"}, true},
 	} {
-		got, ok := splitArgs(tc.in)
+		got, ok := SplitArgs(tc.in)
 		if ok != tc.ok || strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
-			t.Errorf("splitArgs(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+			t.Errorf("SplitArgs(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }
@@ -66,7 +66,7 @@ func FuzzSplitArgs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		args, ok := splitArgs(s)
+		args, ok := SplitArgs(s)
 		if !ok {
 			return
 		}
@@ -81,7 +81,7 @@ func FuzzSplitArgs(f *testing.F) {
 			}
 			b.WriteString(`" `)
 		}
-		again, ok := splitArgs(b.String())
+		again, ok := SplitArgs(b.String())
 		if !ok || strings.Join(again, "\x00|") != strings.Join(args, "\x00|") {
 			t.Fatalf("split(%q) = %q, re-split = %q, %v", s, args, again, ok)
 		}

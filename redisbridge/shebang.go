@@ -39,7 +39,7 @@ func extractShebangFlags(body string) (flags scriptFlags, shebangLen int, err st
 	if end < 0 {
 		return 0, 0, "Invalid script shebang"
 	}
-	parts, ok := splitArgs(body[:end])
+	parts, ok := SplitArgs(body[:end])
 	if !ok || len(parts) == 0 {
 		return 0, 0, "Invalid engine in script shebang"
 	}
@@ -79,11 +79,11 @@ func lookupFlag(name string, fold bool) (scriptFlags, bool) {
 // isSpace is C's isspace.
 func isSpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') }
 
-// splitArgs splits a line into arguments as Redis's sdssplitargs does (redis-cli's rules):
+// SplitArgs splits a line into arguments as Redis's sdssplitargs does (redis-cli's rules):
 // blanks separate arguments, "double quotes" take \xHH and \n \r \t \b \a escapes, 'single
 // quotes' take \', and a closing quote must be followed by a blank or the end. ok is false on
 // unbalanced quotes. The line is read as a C string (it ends at a NUL byte).
-func splitArgs(line string) (args []string, ok bool) {
+func SplitArgs(line string) (args []string, ok bool) {
 	line = cString(line)
 	p := 0
 	n := len(line)
